@@ -35,6 +35,16 @@ export default tseslint.config(
     },
   },
   {
+    // Tests of the shared code run under Node and may read fixtures from disk.
+    files: ['src-shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [electron],
+        patterns: [forbid(['**/src-main/**', '**/src-renderer/**', '**/src-server/**'], 'src-shared imports no other src-* folder.')],
+      }],
+    },
+  },
+  {
     files: ['src-main/core/**/*.ts', 'src-main/devbridge/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

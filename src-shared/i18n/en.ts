@@ -21,6 +21,7 @@ export const messages: Record<ErrorCode, string> = {
   EMPLOYEE_INACTIVE: 'This employee account is inactive. Please call the operator.',
   PIN_WRONG: 'Wrong PIN. {remaining} tries left.',
   PIN_LOCKED: 'Too many wrong PINs. Try again in {minutes} minutes.',
+  PIN_NOT_SET: 'Your PIN has not been set. Ask the operator for an initial PIN.',
   PIN_CHANGE_REQUIRED: 'You must change your initial PIN first.',
   PIN_FORMAT: 'The PIN must be {length} digits.',
   PIN_TOO_WEAK: 'This PIN is too easy to guess. Do not use repeated or sequential digits.',

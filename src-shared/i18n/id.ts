@@ -21,6 +21,7 @@ export const messages: Record<ErrorCode, string> = {
   EMPLOYEE_INACTIVE: 'Akun pegawai ini tidak aktif. Hubungi operator.',
   PIN_WRONG: 'PIN salah. Sisa {remaining} kali percobaan.',
   PIN_LOCKED: 'Terlalu banyak PIN salah. Coba lagi dalam {minutes} menit.',
+  PIN_NOT_SET: 'PIN Anda belum diatur. Hubungi operator untuk PIN awal.',
   PIN_CHANGE_REQUIRED: 'Anda harus mengganti PIN awal terlebih dahulu.',
   PIN_FORMAT: 'PIN harus {length} angka.',
   PIN_TOO_WEAK: 'PIN terlalu mudah ditebak. Jangan gunakan angka yang sama atau berurutan.',

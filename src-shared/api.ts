@@ -1,0 +1,293 @@
+import { z } from 'zod';
+import {
+  ClockTimeSchema,
+  EntryFlagSchema,
+  EntryStatusSchema,
+  IsoDateSchema,
+  MonthSchema,
+  RoleSchema,
+  type Entry,
+} from './domain/types';
+import { AppErrorSchema } from './errors';
+import { MAX_TEXT } from './protocol';
+import { SETTING_KEYS, SettingsSchema, type SettingKey } from './settings';
+
+/**
+ * The app API: every command the UI may call, with its argument and result schemas.
+ * The core's handler map must implement exactly these names (a missing one fails to compile);
+ * the renderer's `send()` takes its types from here. No other list of command names exists.
+ *
+ * `auth` says who may call:
+ *  - 'none': the lock screen (no session);
+ *  - 'session': a logged-in person whose PIN is not waiting to be changed;
+ *  - 'session-any': a logged-in person, even one who still has to change the initial PIN;
+ *  - 'operator': a logged-in person with the operator or admin role.
+ * For every command but 'none', the transport adds `sessionToken` to the args (see SessionArgs);
+ * screens never handle it.
+ */
+
+const Uuid = z.uuid();
+const Text = z.string().max(MAX_TEXT);
+
+export const EntrySchema = z.object({
+  id: z.string(),
+  employeeId: z.string(),
+  workDate: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  minutes: z.number(),
+  creditedMinutes: z.number(),
+  activityId: z.string().nullable(),
+  activityText: z.string().nullable(),
+  rhkId: z.string().nullable(),
+  volume: z.number(),
+  outputUnit: z.string(),
+  description: z.string(),
+  evidenceNote: z.string().nullable(),
+  status: EntryStatusSchema,
+  rev: z.number(),
+  reviewerId: z.string().nullable(),
+  reviewNote: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  flags: z.array(EntryFlagSchema),
+  workstationId: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  receivedAt: z.string().nullable(),
+  syncCode: z.string().nullable(),
+  syncMessage: z.string().nullable(),
+}) satisfies z.ZodType<Entry>;
+
+/** An entry as listed on screen: the row plus the names a screen needs beside it. */
+export const EntryViewSchema = EntrySchema.extend({
+  activityName: z.string(),
+  /** Whether the server still has to receive this entry's latest change. */
+  pending: z.boolean(),
+});
+export type EntryView = z.infer<typeof EntryViewSchema>;
+
+const WarningsSchema = z.array(AppErrorSchema);
+
+export const SessionInfoSchema = z.object({
+  token: z.string(),
+  employee: z.object({
+    id: z.string(),
+    nip: z.string(),
+    name: z.string(),
+    positionTitle: z.string(),
+    roles: z.array(RoleSchema),
+    hasSubordinates: z.boolean(),
+  }),
+  mustChangePin: z.boolean(),
+  /** The UI logs out after this much inactivity (policy, or this PC's override). */
+  idleLogoutSeconds: z.number(),
+  startedAt: z.string(),
+});
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+const EntryFieldsSchema = z.object({
+  workDate: IsoDateSchema,
+  startTime: ClockTimeSchema,
+  endTime: ClockTimeSchema,
+  activityId: Uuid.nullable(),
+  activityText: Text.nullable().optional(),
+  rhkId: Uuid.nullable().optional(),
+  volume: z.number().int(),
+  description: Text,
+  evidenceNote: Text.nullable().optional(),
+});
+
+export const RecapSchema = z.object({
+  employeeId: z.string(),
+  employeeName: z.string(),
+  month: z.string(),
+  workingDays: z.number(),
+  countedAbsenceDays: z.number(),
+  effectiveMinutes: z.number(),
+  approvedMinutes: z.number(),
+  waitingMinutes: z.number(),
+  returnedMinutes: z.number(),
+  draftMinutes: z.number(),
+  rejectedMinutes: z.number(),
+  capaianPercent: z.number(),
+  tppEstimate: z.number().nullable(),
+  daysWithoutEntries: z.array(z.string()),
+  periodClosesOn: z.string(),
+  daysLeftBeforeClose: z.number(),
+  approvalDeadline: z.string(),
+});
+
+export const CatalogItemSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  outputUnit: z.string(),
+  normMinutes: z.number().nullable(),
+  category: z.enum(['tugas_pokok', 'tugas_tambahan']),
+  favorite: z.boolean(),
+  lastUsedAt: z.string().nullable(),
+  useCount: z.number(),
+});
+
+export const RestoreReportSchema = z.object({
+  at: z.string(),
+  corruptMovedTo: z.string(),
+  restoredFrom: z.string().nullable(),
+  reason: z.string(),
+});
+
+/** The value is checked against the key's own schema by the handler (VALIDATION on `value`). */
+const SettingSetSchema = z.object({ key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]]), value: z.unknown() }).strict();
+
+const cmd = <A extends z.ZodType, R extends z.ZodType, Auth extends AuthLevel>(auth: Auth, args: A, result: R) => ({
+  auth,
+  args,
+  result,
+});
+export type AuthLevel = 'none' | 'session' | 'session-any' | 'operator';
+const NoArgs = z.object({}).strict();
+
+export const commands = {
+  'app-status': cmd(
+    'none',
+    NoArgs,
+    z.object({
+      schemaVersion: z.number(),
+      clientId: z.string(),
+      enrolled: z.boolean(),
+      unitName: z.string().nullable(),
+      restored: RestoreReportSchema.nullable(),
+      pendingMutations: z.number(),
+    }),
+  ),
+  'kiosk-staff-list': cmd(
+    'none',
+    z.object({ query: z.string().max(100).optional() }).strict(),
+    z.object({
+      showList: z.boolean(),
+      pinLength: z.number(),
+      staff: z.array(
+        z.object({
+          id: z.string(),
+          nip: z.string(),
+          nipFormatted: z.string(),
+          name: z.string(),
+          positionTitle: z.string(),
+          initials: z.string(),
+          lockedUntil: z.string().nullable(),
+        }),
+      ),
+    }),
+  ),
+  'kiosk-login': cmd('none', z.object({ nip: z.string().max(40), pin: z.string().max(20) }).strict(), SessionInfoSchema),
+  'kiosk-logout': cmd('session-any', NoArgs, z.object({ loggedOut: z.literal(true) })),
+  'kiosk-session': cmd('session-any', NoArgs, SessionInfoSchema),
+  'kiosk-change-pin': cmd(
+    'session-any',
+    z.object({ currentPin: z.string().max(20).optional(), newPin: z.string().max(20) }).strict(),
+    z.object({ changed: z.literal(true) }),
+  ),
+  'entry-create': cmd(
+    'session',
+    EntryFieldsSchema.extend({ submit: z.boolean().default(false) }).strict(),
+    z.object({ entry: EntryViewSchema, warnings: WarningsSchema }),
+  ),
+  'entry-update': cmd(
+    'session',
+    z
+      .object({ entryId: Uuid, rev: z.number().int().min(1), changes: EntryFieldsSchema.partial().strict() })
+      .strict(),
+    z.object({ entry: EntryViewSchema, warnings: WarningsSchema }),
+  ),
+  'entry-submit': cmd(
+    'session',
+    z.object({ entryId: Uuid, rev: z.number().int().min(1) }).strict(),
+    z.object({ entry: EntryViewSchema, warnings: WarningsSchema }),
+  ),
+  'entry-delete': cmd(
+    'session',
+    z.object({ entryId: Uuid, rev: z.number().int().min(1) }).strict(),
+    z.object({ deleted: z.string() }),
+  ),
+  'entry-list': cmd(
+    'session',
+    z.object({ employeeId: Uuid.optional(), month: MonthSchema }).strict(),
+    z.object({ employeeId: z.string(), month: z.string(), entries: z.array(EntryViewSchema) }),
+  ),
+  'entry-copy-day': cmd(
+    'session',
+    z.object({ fromDate: IsoDateSchema.optional(), toDate: IsoDateSchema.optional() }).strict(),
+    z.object({
+      fromDate: z.string(),
+      toDate: z.string(),
+      created: z.array(EntryViewSchema),
+      skipped: z.array(z.object({ sourceId: z.string(), error: AppErrorSchema })),
+    }),
+  ),
+  'catalog-search': cmd(
+    'session',
+    z.object({ query: z.string().max(100).optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
+    z.object({ items: z.array(CatalogItemSchema) }),
+  ),
+  'catalog-favorite-set': cmd(
+    'session',
+    z.object({ activityId: Uuid, favorite: z.boolean() }).strict(),
+    z.object({ activityId: z.string(), favorite: z.boolean() }),
+  ),
+  'recap-month': cmd(
+    'session',
+    z.object({ employeeId: Uuid.optional(), month: MonthSchema }).strict(),
+    RecapSchema,
+  ),
+  'settings-get': cmd('none', NoArgs, SettingsSchema),
+  'settings-set': cmd('operator', SettingSetSchema, SettingsSchema),
+  'audit-list': cmd(
+    'session',
+    z
+      .object({
+        employeeId: Uuid.optional(),
+        before: z.number().int().min(1).optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+      })
+      .strict(),
+    z.object({
+      items: z.array(
+        z.object({
+          id: z.number(),
+          at: z.string(),
+          actorId: z.string().nullable(),
+          actorName: z.string().nullable(),
+          action: z.string(),
+          entityType: z.string().nullable(),
+          entityId: z.string().nullable(),
+          detail: z.record(z.string(), z.unknown()),
+        }),
+      ),
+      nextBefore: z.number().nullable(),
+    }),
+  ),
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
+/** What a screen passes (defaults may be omitted). */
+export type CommandArgs<K extends CommandName> = z.input<Commands[K]['args']>;
+/** What a handler receives, after parsing. */
+export type ParsedArgs<K extends CommandName> = z.output<Commands[K]['args']>;
+export type CommandResult<K extends CommandName> = z.output<Commands[K]['result']>;
+
+/** What the transport sends for commands that need a session. */
+export type SessionArgs = { sessionToken?: string };
+
+export const SessionEndedSchema = z.object({ reason: z.enum(['logout', 'idle', 'replaced']) });
+
+/** Events main pushes to the renderer (the preload's `on(event, fn)` accepts only these). */
+export interface Events {
+  'session-ended': z.infer<typeof SessionEndedSchema>;
+}
+export const EVENT_NAMES: readonly (keyof Events)[] = ['session-ended'];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.hasOwn(commands, name);
+}
