@@ -1,0 +1,22 @@
+import type Database from 'better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import type { Events } from '../../src-shared/api';
+import type * as schema from './db/schema';
+import type { RestoreReport } from './db/open';
+import type { SessionStore } from './kiosk/sessions';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+/** Everything a service needs, passed in: no module-level state, so tests run many cores at once. */
+export interface CoreContext {
+  db: Db;
+  sqlite: Database.Database;
+  /** The wall clock; tests and the benchmark pass their own. */
+  clock: () => Date;
+  sessions: SessionStore;
+  /** What happened when the database was opened (a restore the UI must show), for app-status. */
+  openReport: { schemaVersion: number; restored: RestoreReport | null };
+  emit<E extends keyof Events>(event: E, payload: Events[E]): void;
+}
+
+export const nowIso = (ctx: Pick<CoreContext, 'clock'>): string => ctx.clock().toISOString();
