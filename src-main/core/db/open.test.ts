@@ -1,0 +1,171 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { eq, is } from 'drizzle-orm';
+import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listBackups } from './backup';
+import { openDatabase } from './open';
+import * as schema from './schema';
+import { EMPLOYEE_ID, makeTempDir, openOk, seedWorkday, sha256File, tableNames } from './test-support';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+const T0 = new Date('2025-03-03T00:30:00.000Z');
+
+let dir: string;
+let file: string;
+beforeEach(() => {
+  dir = makeTempDir();
+  file = path.join(dir, 'data', 'kinerja.sqlite');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const schemaTables = Object.values(schema as Record<string, unknown>)
+  .filter((value): value is SQLiteTable => is(value, SQLiteTable))
+  .map((table) => getTableConfig(table));
+
+describe('openDatabase on a new file', () => {
+  it('creates the file with durable settings, the full schema at version 2 and its own client id', () => {
+    const opened = openOk({ file, now: () => T0 });
+    const { sqlite } = opened;
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(2);
+    expect(opened.migrated).toEqual({ from: 0, to: 2 });
+    expect(opened.restored).toBeNull();
+    expect(opened.checkMs).toBeGreaterThanOrEqual(0);
+    expect(opened.backupDir).toBe(path.join(dir, 'data', 'backups'));
+    // Nothing to protect yet, so no backup is taken.
+    expect(listBackups(opened.backupDir)).toEqual([]);
+
+    const state = opened.db.select().from(schema.syncState).all();
+    expect(state).toHaveLength(1);
+    expect(state[0]!.clientId).toMatch(UUID);
+    expect(state[0]!.createdAt).toBe(T0.toISOString());
+    opened.close();
+  });
+
+  it('has every table and column of schema.ts, so the migrations and the schema agree', () => {
+    const opened = openOk({ file });
+    // Exactly the schema's tables plus the migrator's own record.
+    expect(tableNames(opened.sqlite)).toEqual([...schemaTables.map((t) => t.name), 'schema_migrations'].sort());
+    for (const table of schemaTables) {
+      const columns = opened.sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table.name);
+      expect(columns.sort(), table.name).toEqual(table.columns.map((c) => c.name).sort());
+    }
+    opened.close();
+  });
+
+  it('keeps the same client id when reopened, and migrates nothing the second time', () => {
+    const first = openOk({ file });
+    const clientId = first.db.select().from(schema.syncState).get()!.clientId;
+    first.close();
+
+    const second = openOk({ file });
+    expect(second.migrated).toEqual({ from: 2, to: 2 });
+    expect(second.db.select().from(schema.syncState).all().map((s) => s.clientId)).toEqual([clientId]);
+    second.close();
+  });
+
+  it('gives a different client id to a different file', () => {
+    const a = openOk({ file });
+    const b = openOk({ file: path.join(dir, 'other.sqlite') });
+    expect(a.db.select().from(schema.syncState).get()!.clientId).not.toBe(
+      b.db.select().from(schema.syncState).get()!.clientId,
+    );
+    a.close();
+    b.close();
+  });
+
+  it('writes through the drizzle handle to the same file, and close() leaves everything in the main file', () => {
+    const opened = openOk({ file });
+    seedWorkday(opened.sqlite);
+    const employee = opened.db.select().from(schema.employees).where(eq(schema.employees.id, EMPLOYEE_ID)).get();
+    expect(employee?.name).toBe('Siti Rahayu');
+    opened.close();
+    opened.close(); // idempotent: the shell may close on several quit paths
+    expect(opened.sqlite.open).toBe(false);
+    // The WAL was checkpointed and removed: copying the one file copies all the data.
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.prepare('SELECT name FROM employees').pluck().all()).toEqual(['Siti Rahayu']);
+    raw.close();
+  });
+});
+
+describe('openDatabase on a database from a newer app', () => {
+  it('refuses with DB_SCHEMA_NEWER and leaves the file byte-for-byte untouched', () => {
+    const opened = openOk({ file });
+    seedWorkday(opened.sqlite);
+    opened.close();
+    const raw = new Database(file);
+    raw.pragma('user_version = 99');
+    raw.close();
+    const before = sha256File(file);
+    const listing = fs.readdirSync(path.dirname(file)).sort();
+
+    const result = openDatabase({ file });
+
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('DB_SCHEMA_NEWER');
+    expect(result.error.params).toEqual({ found: 99, supported: 2 });
+    expect(result.error.message).toMatch(/versi aplikasi yang lebih baru/);
+    expect(sha256File(file)).toBe(before);
+    // No -wal/-shm, no backups folder, no moved-aside file.
+    expect(fs.readdirSync(path.dirname(file)).sort()).toEqual(listing);
+  });
+
+  it('also refuses when the newer version is only in the WAL, not yet in the file header', () => {
+    const opened = openOk({ file });
+    opened.close();
+    // A newer app still running (or crashed) with its upgrade committed to the WAL only.
+    const newer = new Database(file);
+    newer.pragma('wal_autocheckpoint = 0');
+    newer.pragma('user_version = 3');
+    const before = sha256File(file);
+
+    const result = openDatabase({ file });
+
+    expect(result.ok ? null : result.error.params).toEqual({ found: 3, supported: 2 });
+    expect(sha256File(file)).toBe(before);
+    newer.close();
+  });
+});
+
+describe('openDatabase after a crash', () => {
+  it('rolls back a hot journal left by a crash in rollback mode (a restored copy before its first open)', () => {
+    openOk({ file }).close();
+    const crashed = path.join(dir, 'crashed.sqlite');
+    const raw = new Database(file);
+    raw.pragma('journal_mode = DELETE');
+    seedWorkday(raw);
+    raw.pragma('cache_size = 1'); // spill to the file mid-transaction, as a big write does
+    raw.exec('BEGIN');
+    raw.exec("UPDATE entries SET description = 'half-written'");
+    raw.exec(`INSERT INTO audit_log (at, action, detail) SELECT at, 'x', printf('%.3000c', 'x') FROM audit_log`);
+    // The files as a power cut mid-transaction leaves them: changed pages in the file, the journal beside it.
+    fs.copyFileSync(file, crashed);
+    fs.copyFileSync(`${file}-journal`, `${crashed}-journal`);
+    raw.exec('ROLLBACK');
+    raw.close();
+
+    const opened = openOk({ file: crashed });
+
+    expect(opened.restored).toBeNull();
+    expect(opened.sqlite.prepare('SELECT description FROM entries').pluck().all()).not.toContain('half-written');
+    expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    opened.close();
+  });
+});
+
+describe('openDatabase on a file it cannot use for another reason', () => {
+  it('throws instead of treating it as corruption, and moves nothing aside', () => {
+    fs.mkdirSync(file, { recursive: true }); // the path is a folder: an environment problem
+    expect(() => openDatabase({ file })).toThrow();
+    expect(fs.statSync(file).isDirectory()).toBe(true);
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['kinerja.sqlite']);
+  });
+});
