@@ -17,7 +17,7 @@ const RECENT_DAYS = 90;
  * (accent- and case-insensitive, against name, code and satuan), favourites first, then the ones
  * this person used most recently, then by name. One statement; the catalog is hundreds of rows.
  */
-const SEARCH_SQL = `
+export const SEARCH_SQL = `
   select c.id, c.code, c.name, c.output_unit as outputUnit, c.norm_minutes as normMinutes, c.category,
          (f.activity_id is not null) as favorite, u.lastUsedAt, coalesce(u.useCount, 0) as useCount
   from catalog c

@@ -97,6 +97,12 @@ function q(db: Db) {
   return p;
 }
 
+/** The SQL of the hot reads, for the query-plan tests. */
+export function hotQueries(db: Db): Record<'byId' | 'sameDay' | 'range', string> {
+  const p = q(db);
+  return { byId: p.byId.getQuery().sql, sameDay: p.sameDay.getQuery().sql, range: p.range.getQuery().sql };
+}
+
 export function getEntry(db: Db, id: string): Entry | null {
   const r = q(db).byId.get({ id });
   return r ? rowToEntry(r) : null;
