@@ -1,7 +1,9 @@
 import type { Events } from '../../src-shared/api';
 import type { Result } from '../../src-shared/errors';
 import { openDatabase, type OpenedDatabase } from './db/open';
+import { backupIfDue } from './db/backup';
 import { dispatch } from './handlers';
+import { getSettings } from './settings/service';
 import { SessionStore } from './kiosk/sessions';
 import type { CoreContext } from './context';
 
@@ -11,7 +13,12 @@ export interface CoreOptions {
   migrationsDir?: string;
   keepBackups?: number;
   clock?: () => Date;
+  /** Daily backups on a timer (default on; tests that do not test it turn it off). */
+  maintenance?: boolean;
 }
+
+/** How often the core checks whether the daily backup is due. */
+const MAINTENANCE_INTERVAL_MS = 60 * 60 * 1000;
 
 type Listener<E extends keyof Events> = (payload: Events[E]) => void;
 
@@ -21,6 +28,8 @@ export interface Core {
   /** The command map behind every transport: name and raw args in, a Result out. */
   send(name: string, args: unknown): Promise<Result<unknown>>;
   on<E extends keyof Events>(event: E, listener: Listener<E>): () => void;
+  /** Takes the daily backup when the newest one is older than 24 h; returns its file, if any. */
+  maintain(): Promise<string | null>;
   close(): void;
 }
 
@@ -50,6 +59,28 @@ export function createCore(opts: CoreOptions): Result<Core> {
       for (const l of listeners.get(event) ?? []) (l as Listener<typeof event>)(payload);
     },
   };
+  let closed = false;
+  let running: Promise<string | null> | null = null;
+  const maintain = (): Promise<string | null> => {
+    if (closed) return Promise.resolve(null);
+    running ??= backupIfDue(db, { maxAgeHours: 24, keep: getSettings(db.db).backupKeep, now: clock })
+      .then((b) => b?.file ?? null)
+      .catch((error: unknown) => {
+        // A failed backup must not stop the kiosk; the next check tries again.
+        if (!closed) console.error('[core] backup failed', error);
+        return null;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  let timer: NodeJS.Timeout | null = null;
+  if (opts.maintenance !== false) {
+    void maintain();
+    timer = setInterval(() => void maintain(), MAINTENANCE_INTERVAL_MS);
+    timer.unref();
+  }
   return {
     ok: true,
     value: {
@@ -62,7 +93,10 @@ export function createCore(opts: CoreOptions): Result<Core> {
         set.add(listener as (payload: never) => void);
         return () => set.delete(listener as (payload: never) => void);
       },
+      maintain,
       close() {
+        closed = true;
+        if (timer) clearInterval(timer);
         ctx.sessions.clear();
         db.close();
       },

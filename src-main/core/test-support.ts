@@ -32,7 +32,7 @@ export async function makeTestCore(opts: { now?: string; seed?: boolean; dir?: s
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'kk-core-'));
   const file = join(dir, 'kinerja.sqlite');
   const t = { now: new Date(opts.now ?? DEFAULT_NOW) };
-  const opened = createCore({ file, clock: () => t.now });
+  const opened = createCore({ file, clock: () => t.now, maintenance: false });
   if (!opened.ok) throw new Error(`open failed: ${opened.error.code}`);
   const core = opened.value;
   if (opts.seed !== false) await seedDemo(core.ctx.db, core.ctx.sqlite);
