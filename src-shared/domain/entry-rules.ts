@@ -1,4 +1,5 @@
-import type { ErrorCode, MessageParams } from '../errors';
+import { formatMessage, type ErrorCode, type MessageParams } from '../errors';
+import { labels } from '../i18n/id';
 import { dayStatus, type CalendarData, type DayStatus } from './calendar';
 import { durationMinutes } from './credit';
 import { compareDates, isClockTime, isIsoDate, isoWeekday, monthOf, toMinutes } from './dates';
@@ -68,17 +69,11 @@ export function meaningfulLength(text: string): number {
   return collapsed.match(/[\p{L}\p{N}]/gu)?.length ?? 0;
 }
 
-export const STATUS_LABELS: Readonly<Record<EntryStatus, string>> = {
-  draft: 'Draf',
-  submitted: 'Menunggu Verifikasi',
-  approved: 'Disetujui',
-  returned: 'Perlu Perbaikan',
-  rejected: 'Ditolak',
-};
+/** Indonesian status labels (DOMAIN.md), from the i18n file. */
+export const STATUS_LABELS: Readonly<Record<EntryStatus, string>> = labels.status;
 
 export const statusLabel = (status: EntryStatus): string => STATUS_LABELS[status];
 
-/** Rule 6: staff change only what the supervisor has not taken up, or has sent back. */
 export const canEdit = (status: EntryStatus): boolean => status === 'draft' || status === 'returned';
 /** Rule 6: once sent, an entry is part of the record; only unsent drafts may vanish. */
 export const canDelete = (status: EntryStatus): boolean => status === 'draft';
@@ -88,22 +83,17 @@ export const firstError = (issues: readonly Issue[]): Issue | undefined => issue
 export const warnings = (issues: readonly Issue[]): Issue[] => issues.filter((i) => i.severity === 'warning');
 export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === 'error');
 
-export const ABSENCE_LABELS: Readonly<Record<AbsenceKind, string>> = {
-  cuti: 'cuti',
-  sakit: 'sakit',
-  izin: 'izin',
-  dinas_luar: 'dinas luar',
-};
+export const ABSENCE_LABELS: Readonly<Record<AbsenceKind, string>> = labels.absence;
 
 /** The `{reason}` of NOT_WORKING_DAY in plain Indonesian. */
 export function nonWorkingReason(date: string, status: Exclude<DayStatus, { working: true }>): string {
   switch (status.reason) {
     case 'weekend':
-      return isoWeekday(date) >= 6 ? 'akhir pekan' : 'bukan hari kerja unit';
+      return isoWeekday(date) >= 6 ? labels.dayReason.weekend : labels.dayReason.unitDayOff;
     case 'holiday':
-      return status.name ? `libur: ${status.name}` : 'hari libur';
+      return status.name ? formatMessage(labels.dayReason.holiday, { name: status.name }) : labels.dayReason.holidayUnnamed;
     case 'absence':
-      return status.absenceKind ? ABSENCE_LABELS[status.absenceKind] : 'tidak masuk';
+      return status.absenceKind ? ABSENCE_LABELS[status.absenceKind] : labels.dayReason.absenceUnknown;
   }
 }
 
@@ -116,7 +106,7 @@ const warning = (code: ErrorCode, field: string, params?: MessageParams): Issue 
 function checkDate(f: EntryFields, ctx: EntryCheckContext): Issue[] {
   const { policy, today } = ctx;
   if (!isIsoDate(f.workDate)) {
-    return [error('VALIDATION', 'workDate', { field: 'tanggal kerja', detail: 'format tanggal TTTT-BB-HH' })];
+    return [error('VALIDATION', 'workDate', { field: labels.field.workDate, detail: labels.detail.dateFormat })];
   }
   const out: Issue[] = [];
   if (compareDates(f.workDate, today) > 0) out.push(error('DATE_IN_FUTURE', 'workDate'));
@@ -161,7 +151,7 @@ function checkActivity(f: EntryFields, ctx: EntryCheckContext): Issue[] {
   } else if (!ctx.policy.allowFreeTextActivity) {
     out.push(error('FREE_TEXT_NOT_ALLOWED', 'activityId'));
   } else if (!f.activityText || f.activityText.trim() === '') {
-    out.push(error('VALIDATION', 'activityText', { field: 'nama aktivitas', detail: 'wajib diisi' }));
+    out.push(error('VALIDATION', 'activityText', { field: labels.field.activityText, detail: labels.detail.required }));
   }
   if (f.rhkId !== null) {
     const r = ctx.rhk;
@@ -216,7 +206,10 @@ function checkOutput(f: EntryFields, ctx: EntryCheckContext): Issue[] {
   }
   if ([...f.description].length > MAX_DESCRIPTION_CHARS) {
     out.push(
-      error('VALIDATION', 'description', { field: 'uraian', detail: `paling banyak ${MAX_DESCRIPTION_CHARS} karakter` }),
+      error('VALIDATION', 'description', {
+        field: labels.field.description,
+        detail: formatMessage(labels.detail.maxChars, { max: MAX_DESCRIPTION_CHARS }),
+      }),
     );
   }
   return out;

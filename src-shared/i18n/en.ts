@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors';
+import type { Labels } from './id';
 
 /** English messages for every error code (the language switch on the kiosk). */
 export const messages: Record<ErrorCode, string> = {
@@ -51,4 +52,26 @@ export const messages: Record<ErrorCode, string> = {
   DB_SCHEMA_NEWER: 'The database was made by a newer version of the app. Update the app; nothing was changed.',
   DB_CORRUPT: 'The database is damaged and no backup could be restored. Please call the operator.',
   SETTING_UNKNOWN: 'Unknown setting "{key}".',
+};
+
+
+/** English labels (the kiosk's language switch). */
+export const labels: Labels = {
+  status: {
+    draft: 'Draft',
+    submitted: 'Waiting for verification',
+    approved: 'Approved',
+    returned: 'Needs correction',
+    rejected: 'Rejected',
+  },
+  absence: { cuti: 'leave', sakit: 'sick leave', izin: 'permitted absence', dinas_luar: 'official travel' },
+  dayReason: {
+    weekend: 'weekend',
+    unitDayOff: 'not a working day of the unit',
+    holiday: 'holiday: {name}',
+    holidayUnnamed: 'holiday',
+    absenceUnknown: 'absent',
+  },
+  field: { workDate: 'work date', activityText: 'activity name', description: 'description' },
+  detail: { dateFormat: 'date format YYYY-MM-DD', required: 'required', maxChars: 'at most {max} characters' },
 };

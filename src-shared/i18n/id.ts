@@ -52,3 +52,26 @@ export const messages: Record<ErrorCode, string> = {
   DB_CORRUPT: 'Basis data rusak dan tidak ada cadangan yang dapat dipulihkan. Hubungi operator.',
   SETTING_UNKNOWN: 'Pengaturan "{key}" tidak dikenal.',
 };
+
+/** Words the rules put into messages and screens: statuses, absence kinds, reasons, field names. */
+export const labels = {
+  status: {
+    draft: 'Draf',
+    submitted: 'Menunggu Verifikasi',
+    approved: 'Disetujui',
+    returned: 'Perlu Perbaikan',
+    rejected: 'Ditolak',
+  },
+  absence: { cuti: 'cuti', sakit: 'sakit', izin: 'izin', dinas_luar: 'dinas luar' },
+  dayReason: {
+    weekend: 'akhir pekan',
+    unitDayOff: 'bukan hari kerja unit',
+    holiday: 'libur: {name}',
+    holidayUnnamed: 'hari libur',
+    absenceUnknown: 'tidak masuk',
+  },
+  field: { workDate: 'tanggal kerja', activityText: 'nama aktivitas', description: 'uraian' },
+  detail: { dateFormat: 'format tanggal TTTT-BB-HH', required: 'wajib diisi', maxChars: 'paling banyak {max} karakter' },
+};
+
+export type Labels = typeof labels;
