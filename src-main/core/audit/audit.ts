@@ -1,5 +1,15 @@
+import { sql } from 'drizzle-orm';
 import { auditLog } from '../db/schema';
 import type { Db } from '../context';
+import { perDb } from '../prepared';
+
+const ph = sql.placeholder;
+const insert = perDb((db: Db) =>
+  db
+    .insert(auditLog)
+    .values({ at: ph('at'), actorId: ph('actorId'), action: ph('action'), entityType: ph('entityType'), entityId: ph('entityId'), detail: ph('detail') })
+    .prepare(),
+);
 
 export interface AuditRow {
   at: string;
@@ -12,14 +22,12 @@ export interface AuditRow {
 
 /** Appends one audit row; call inside the same transaction as the change it records. */
 export function writeAudit(db: Db, row: AuditRow): void {
-  db.insert(auditLog)
-    .values({
-      at: row.at,
-      actorId: row.actorId,
-      action: row.action,
-      entityType: row.entityType ?? null,
-      entityId: row.entityId ?? null,
-      detail: JSON.stringify(row.detail ?? {}),
-    })
-    .run();
+  insert(db).run({
+    at: row.at,
+    actorId: row.actorId,
+    action: row.action,
+    entityType: row.entityType ?? null,
+    entityId: row.entityId ?? null,
+    detail: JSON.stringify(row.detail ?? {}),
+  });
 }

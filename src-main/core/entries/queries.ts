@@ -4,6 +4,7 @@ import type { EntryView } from '../../../src-shared/api';
 import { catalog, entries, outbox } from '../db/schema';
 import type { Db } from '../context';
 import { parseJsonArray } from '../reference/mappers';
+import { perDb } from '../prepared';
 
 type EntryRow = typeof entries.$inferSelect;
 
@@ -46,7 +47,7 @@ function prepare(db: Db) {
   return {
     byId: db.select().from(entries).where(eq(entries.id, sql.placeholder('id'))).prepare(),
     sameDay: db
-      .select()
+      .select({ id: entries.id, startTime: entries.startTime, endTime: entries.endTime, status: entries.status, minutes: entries.minutes })
       .from(entries)
       .where(and(eq(entries.employeeId, sql.placeholder('employeeId')), eq(entries.workDate, sql.placeholder('workDate'))))
       .prepare(),
@@ -90,12 +91,7 @@ function prepare(db: Db) {
   };
 }
 
-const cache = new WeakMap<Db, ReturnType<typeof prepare>>();
-function q(db: Db) {
-  let p = cache.get(db);
-  if (!p) cache.set(db, (p = prepare(db)));
-  return p;
-}
+const q = perDb(prepare);
 
 /** The SQL of the hot reads, for the query-plan tests. */
 export function hotQueries(db: Db): Record<'byId' | 'sameDay' | 'range', string> {
@@ -108,8 +104,15 @@ export function getEntry(db: Db, id: string): Entry | null {
   return r ? rowToEntry(r) : null;
 }
 
+export type DaySlot = Pick<Entry, 'id' | 'startTime' | 'endTime' | 'status' | 'minutes'>;
+
+/** What the overlap and day-total rules need of the other entries of a day, and nothing more. */
+export function daySlots(db: Db, employeeId: string, workDate: string): DaySlot[] {
+  return q(db).sameDay.all({ employeeId, workDate }) as DaySlot[];
+}
+
 export function entriesOnDay(db: Db, employeeId: string, workDate: string): Entry[] {
-  return q(db).sameDay.all({ employeeId, workDate }).map(rowToEntry);
+  return entriesBetween(db, employeeId, workDate, workDate);
 }
 
 export function entriesBetween(db: Db, employeeId: string, from: string, to: string): Entry[] {

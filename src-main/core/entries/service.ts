@@ -8,13 +8,13 @@ import { canDelete, canEdit, canSubmit, checkEntry, type EntryFields, type Issue
 import { isPeriodClosed, periodCloseDate } from '../../../src-shared/domain/period';
 import { workingDaysBack } from '../../../src-shared/domain/calendar';
 import type { Policy } from '../../../src-shared/domain/policy';
-import type { Employee, Entry, EntryFlag } from '../../../src-shared/domain/types';
+import type { Activity, Employee, Entry, EntryFlag } from '../../../src-shared/domain/types';
 import { writeAudit } from '../audit/audit';
 import { enqueueMutation } from '../sync/outbox';
 import type { CoreContext } from '../context';
 import { absencesBetween, getActivity, getEmployee, getPolicy, getRhk, holidaysBetween, workstationIdOf } from '../reference/queries';
 import type { Session } from '../kiosk/sessions';
-import { deleteEntryRow, entriesBetween, entriesOnDay, getEntry, insertEntry, replaceEntry, toViews } from './queries';
+import { daySlots, deleteEntryRow, entriesBetween, entriesOnDay, getEntry, insertEntry, replaceEntry, toViews } from './queries';
 
 type Written = { entry: EntryView; warnings: AppError[] };
 
@@ -38,7 +38,7 @@ const toAppError = (i: Issue): AppError =>
   appError(i.code, { ...(i.field !== undefined ? { field: i.field } : {}), ...(i.params !== undefined ? { params: i.params } : {}) });
 
 /** Runs every entry rule against what is stored now. Errors block; warnings travel with the result. */
-function check(ctx: CoreContext, a: Actor, fields: EntryFields, excludeId: string | null, dateChanged: boolean) {
+function check(ctx: CoreContext, a: Actor, fields: EntryFields, activity: Activity | null, excludeId: string | null, dateChanged: boolean) {
   const first = compareDates(fields.workDate, a.today) < 0 ? fields.workDate : a.today;
   const last = compareDates(fields.workDate, a.today) > 0 ? fields.workDate : a.today;
   const issues = checkEntry(fields, {
@@ -48,9 +48,9 @@ function check(ctx: CoreContext, a: Actor, fields: EntryFields, excludeId: strin
     holidays: holidaysBetween(ctx.db, addDays(first, -120), last),
     absences: absencesBetween(ctx.db, a.employee.id, fields.workDate, fields.workDate),
     employee: a.employee,
-    activity: fields.activityId ? getActivity(ctx.db, fields.activityId) : null,
+    activity,
     rhk: fields.rhkId ? getRhk(ctx.db, fields.rhkId) : null,
-    sameDay: entriesOnDay(ctx.db, a.employee.id, fields.workDate).filter((e) => e.id !== excludeId),
+    sameDay: daySlots(ctx.db, a.employee.id, fields.workDate).filter((e) => e.id !== excludeId),
     dateChanged,
   });
   const error = issues.find((i) => i.severity === 'error');
@@ -67,8 +67,7 @@ function flagsFor(workDate: string, today: string, warnings: Issue[]): EntryFlag
 }
 
 /** The derived fields of an entry (rule 7) from its inputs and the catalog. */
-function derive(ctx: CoreContext, fields: EntryFields) {
-  const activity = fields.activityId ? getActivity(ctx.db, fields.activityId) : null;
+function derive(fields: EntryFields, activity: Activity | null) {
   return {
     minutes: durationMinutes(fields.startTime, fields.endTime),
     creditedMinutes: creditedMinutes({ ...fields, normMinutes: activity?.normMinutes ?? null }),
@@ -84,9 +83,12 @@ function normalize(args: Partial<EntryFields> & { evidenceNote?: string | null |
   return out;
 }
 
-function view(ctx: CoreContext, e: Entry): EntryView {
-  return toViews(ctx.db, [e])[0]!;
+/** The view of an entry just written: its mutation is queued, so it is pending by construction. */
+function writtenView(e: Entry, activity: Activity | null): EntryView {
+  return { ...e, activityName: activity?.name ?? e.activityText ?? '', pending: true };
 }
+
+const activityOf = (ctx: CoreContext, id: string | null): Activity | null => (id ? getActivity(ctx.db, id) : null);
 
 export function createEntry(ctx: CoreContext, session: Session, args: ParsedArgs<'entry-create'>): Result<Written> {
   const a = actorOf(ctx, session);
@@ -106,13 +108,14 @@ function createIn(ctx: CoreContext, a: Actor, args: ParsedArgs<'entry-create'>, 
     volume: args.volume,
     description: n.description ?? '',
   };
-  const { error, warnings } = check(ctx, a, fields, null, true);
+  const activity = activityOf(ctx, fields.activityId);
+  const { error, warnings } = check(ctx, a, fields, activity, null, true);
   if (error) return failWith(error);
   const entry: Entry = {
     id: uuidv7(),
     employeeId: a.employee.id,
     ...fields,
-    ...derive(ctx, fields),
+    ...derive(fields, activity),
     evidenceNote: n.evidenceNote ?? null,
     status: args.submit ? 'submitted' : 'draft',
     rev: 1,
@@ -151,7 +154,7 @@ function createIn(ctx: CoreContext, a: Actor, args: ParsedArgs<'entry-create'>, 
     clientTime: a.at,
   });
   writeAudit(ctx.db, { at: a.at, actorId: a.employee.id, action, entityType: 'entry', entityId: entry.id, detail: { workDate: entry.workDate, status: entry.status, ...detail } });
-  return ok({ entry: view(ctx, entry), warnings: warnings.map(toAppError) });
+  return ok({ entry: writtenView(entry, activity), warnings: warnings.map(toAppError) });
 }
 
 /**
@@ -184,7 +187,7 @@ export function updateEntry(ctx: CoreContext, session: Session, args: ParsedArgs
       const v = n[k];
       if (v !== undefined && v !== old[k]) (changes as Record<string, unknown>)[k] = v;
     }
-    if (Object.keys(changes).length === 0) return ok({ entry: view(ctx, old), warnings: [] });
+    if (Object.keys(changes).length === 0) return ok({ entry: toViews(ctx.db, [old])[0]!, warnings: [] });
     const merged = { ...old, ...changes } as Entry;
     const fields: EntryFields = {
       workDate: merged.workDate,
@@ -196,12 +199,13 @@ export function updateEntry(ctx: CoreContext, session: Session, args: ParsedArgs
       volume: merged.volume,
       description: merged.description,
     };
-    const { error, warnings } = check(ctx, a, fields, old.id, changes.workDate !== undefined);
+    const activity = activityOf(ctx, fields.activityId);
+    const { error, warnings } = check(ctx, a, fields, activity, old.id, changes.workDate !== undefined);
     if (error) return failWith(error);
     const next: Entry = {
       ...merged,
       ...fields,
-      ...derive(ctx, fields),
+      ...derive(fields, activity),
       rev: old.rev + 1,
       flags: flagsFor(fields.workDate, a.today, warnings),
       updatedAt: a.at,
@@ -212,7 +216,7 @@ export function updateEntry(ctx: CoreContext, session: Session, args: ParsedArgs
     replaceEntry(ctx.db, next);
     enqueueMutation(ctx.db, { name: 'entry.update@1', args: { entryId: old.id, baseRev: old.rev, changes }, actorId: a.employee.id, entityId: old.id, clientTime: a.at });
     writeAudit(ctx.db, { at: a.at, actorId: a.employee.id, action: 'entry.update', entityType: 'entry', entityId: old.id, detail: { baseRev: old.rev, changes } });
-    return ok({ entry: view(ctx, next), warnings: warnings.map(toAppError) });
+    return ok({ entry: writtenView(next, activity), warnings: warnings.map(toAppError) });
   }).immediate();
 }
 
@@ -227,7 +231,7 @@ export function submitEntry(ctx: CoreContext, session: Session, args: ParsedArgs
     replaceEntry(ctx.db, next);
     enqueueMutation(ctx.db, { name: 'entry.submit@1', args: { entryId: old.id, baseRev: old.rev }, actorId: a.employee.id, entityId: old.id, clientTime: a.at });
     writeAudit(ctx.db, { at: a.at, actorId: a.employee.id, action: 'entry.submit', entityType: 'entry', entityId: old.id, detail: { from: old.status } });
-    return ok({ entry: view(ctx, next), warnings: [] });
+    return ok({ entry: writtenView(next, activityOf(ctx, next.activityId)), warnings: [] });
   }).immediate();
 }
 

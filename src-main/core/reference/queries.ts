@@ -1,14 +1,47 @@
-import { and, asc, between, eq } from 'drizzle-orm';
+import { and, asc, between, eq, sql } from 'drizzle-orm';
 import { PolicySchema, DEFAULT_POLICY, type Policy } from '../../../src-shared/domain/policy';
 import type { Absence, Activity, Employee, Holiday, Rhk } from '../../../src-shared/domain/types';
 import { absences, catalog, employees, holidays, policies, rhk, syncState, units } from '../db/schema';
 import type { Db } from '../context';
 import { rowToAbsence, rowToActivity, rowToEmployee, rowToHoliday, rowToRhk } from './mappers';
+import { perDb } from '../prepared';
+
+const ph = sql.placeholder;
+const q = perDb((db: Db) => ({
+  employee: db.select().from(employees).where(eq(employees.id, ph('id'))).prepare(),
+  activity: db.select().from(catalog).where(eq(catalog.id, ph('id'))).prepare(),
+  rhk: db.select().from(rhk).where(eq(rhk.id, ph('id'))).prepare(),
+  policyBody: db.select({ body: policies.body }).from(policies).where(eq(policies.unitId, ph('unitId'))).prepare(),
+  holidays: db.select().from(holidays).where(between(holidays.date, ph('from'), ph('to'))).prepare(),
+  absences: db
+    .select()
+    .from(absences)
+    .where(and(eq(absences.employeeId, ph('employeeId')), between(absences.date, ph('from'), ph('to'))))
+    .prepare(),
+  state: db.select({ unitId: syncState.unitId, workstationId: syncState.workstationId }).from(syncState).where(eq(syncState.id, 1)).prepare(),
+}));
+
+/** Parsed policies by their stored text: parsing and validating a policy on every command is waste. */
+const parsedPolicies = new Map<string, Policy>();
+function parsePolicy(body: string): Policy {
+  let policy = parsedPolicies.get(body);
+  if (!policy) {
+    try {
+      const parsed = PolicySchema.safeParse(JSON.parse(body));
+      policy = parsed.success ? parsed.data : DEFAULT_POLICY;
+    } catch {
+      policy = DEFAULT_POLICY;
+    }
+    if (parsedPolicies.size > 64) parsedPolicies.clear();
+    parsedPolicies.set(body, policy);
+  }
+  return policy;
+}
 
 /** Reads of the reference data the server sends down. Query functions take the database first. */
 
 export function getEmployee(db: Db, id: string): Employee | null {
-  const r = db.select().from(employees).where(eq(employees.id, id)).get();
+  const r = q(db).employee.get({ id });
   return r ? rowToEmployee(r) : null;
 }
 
@@ -35,7 +68,7 @@ export function hasSubordinates(db: Db, employeeId: string): boolean {
 
 /** The workstation's unit once enrolled (or seeded); null on a fresh, unenrolled store. */
 export function workstationUnitId(db: Db): string | null {
-  return db.select({ unitId: syncState.unitId }).from(syncState).where(eq(syncState.id, 1)).get()?.unitId ?? null;
+  return q(db).state.get()?.unitId ?? null;
 }
 
 export function getUnitName(db: Db, unitId: string | null): string | null {
@@ -49,41 +82,30 @@ export function getUnitName(db: Db, unitId: string | null): string | null {
  */
 export function getPolicy(db: Db, unitId: string | null): Policy {
   if (!unitId) return DEFAULT_POLICY;
-  const r = db.select({ body: policies.body }).from(policies).where(eq(policies.unitId, unitId)).get();
-  if (!r) return DEFAULT_POLICY;
-  try {
-    const parsed = PolicySchema.safeParse(JSON.parse(r.body));
-    return parsed.success ? parsed.data : DEFAULT_POLICY;
-  } catch {
-    return DEFAULT_POLICY;
-  }
+  const r = q(db).policyBody.get({ unitId });
+  return r ? parsePolicy(r.body) : DEFAULT_POLICY;
 }
 
 export function getActivity(db: Db, id: string): Activity | null {
-  const r = db.select().from(catalog).where(eq(catalog.id, id)).get();
+  const r = q(db).activity.get({ id });
   return r ? rowToActivity(r) : null;
 }
 
 export function getRhk(db: Db, id: string): Rhk | null {
-  const r = db.select().from(rhk).where(eq(rhk.id, id)).get();
+  const r = q(db).rhk.get({ id });
   return r ? rowToRhk(r) : null;
 }
 
 /** Holidays in [from, to]: a few dozen rows a year, read by primary-key range. */
 export function holidaysBetween(db: Db, from: string, to: string): Map<string, Holiday> {
-  const rows = db.select().from(holidays).where(between(holidays.date, from, to)).all();
+  const rows = q(db).holidays.all({ from, to });
   return new Map(rows.map((r) => [r.date, rowToHoliday(r)]));
 }
 
 export function absencesBetween(db: Db, employeeId: string, from: string, to: string): Absence[] {
-  return db
-    .select()
-    .from(absences)
-    .where(and(eq(absences.employeeId, employeeId), between(absences.date, from, to)))
-    .all()
-    .map(rowToAbsence);
+  return q(db).absences.all({ employeeId, from, to }).map(rowToAbsence);
 }
 
 export function workstationIdOf(db: Db): string | null {
-  return db.select({ id: syncState.workstationId }).from(syncState).where(eq(syncState.id, 1)).get()?.id ?? null;
+  return q(db).state.get()?.workstationId ?? null;
 }

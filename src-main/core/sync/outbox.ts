@@ -1,8 +1,18 @@
 import { v7 as uuidv7 } from 'uuid';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { MutationArgsSchemas, type MutationArgs, type MutationName } from '../../../src-shared/protocol';
 import { outbox } from '../db/schema';
 import type { Db } from '../context';
+import { perDb } from '../prepared';
+
+const ph = sql.placeholder;
+const insert = perDb((db: Db) =>
+  db
+    .insert(outbox)
+    .values({ id: ph('id'), name: ph('name'), args: ph('args'), actorId: ph('actorId'), clientTime: ph('clientTime'), entityId: ph('entityId') })
+    .returning({ seq: outbox.seq })
+    .prepare(),
+);
 
 /**
  * Appends a mutation for the sync loop. Call inside the transaction that makes the local change,
@@ -16,18 +26,14 @@ export function enqueueMutation<N extends MutationName>(
   const parsed = MutationArgsSchemas[m.name].safeParse(m.args);
   if (!parsed.success) throw new Error(`bug: invalid ${m.name} args: ${parsed.error.message}`);
   const id = uuidv7();
-  const row = db
-    .insert(outbox)
-    .values({
-      id,
-      name: m.name,
-      args: JSON.stringify(m.args),
-      actorId: m.actorId,
-      clientTime: m.clientTime,
-      entityId: m.entityId,
-    })
-    .returning({ seq: outbox.seq })
-    .get();
+  const row = insert(db).get({
+    id,
+    name: m.name,
+    args: JSON.stringify(m.args),
+    actorId: m.actorId,
+    clientTime: m.clientTime,
+    entityId: m.entityId,
+  })!;
   return { seq: row.seq, id };
 }
 
