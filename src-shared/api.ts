@@ -157,6 +157,8 @@ export const commands = {
       enrolled: z.boolean(),
       unitName: z.string().nullable(),
       restored: RestoreReportSchema.nullable(),
+      /** Set when the daily backup's copy failed its integrity check: the store may be damaged. */
+      integrityWarning: z.string().nullable(),
       pendingMutations: z.number(),
     }),
   ),

@@ -14,8 +14,12 @@ export interface CoreContext {
   /** The wall clock; tests and the benchmark pass their own. */
   clock: () => Date;
   sessions: SessionStore;
-  /** What happened when the database was opened (a restore the UI must show), for app-status. */
-  openReport: { schemaVersion: number; restored: RestoreReport | null };
+  /**
+   * What happened when the database was opened (a restore the UI must show), for app-status.
+   * integrityWarning is set later, by the daily backup, when its copy failed its check (the
+   * live file may be damaged; the next start checks it in full): `<ISO time> <message>`.
+   */
+  openReport: { schemaVersion: number; restored: RestoreReport | null; integrityWarning: string | null };
   emit<E extends keyof Events>(event: E, payload: Events[E]): void;
 }
 

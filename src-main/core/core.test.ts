@@ -1,9 +1,11 @@
 import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync, closeSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { basename, join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import Database from 'better-sqlite3';
 import { createCore } from './core';
+import { BackupCheckFailedError } from './db/backup';
+import { damagePageOf } from './db/test-support';
 import { makeTestCore } from './test-support';
 import { DEMO_PEOPLE } from '../../src-shared/demo';
 
@@ -45,7 +47,9 @@ describe('opening the store through the core', () => {
     writeSync(fd, Buffer.alloc(8192, 0x5a), 0, 8192, Math.floor(size / 2 / 4096) * 4096);
     closeSync(fd);
 
-    const again = createCore({ file: t.file, maintenance: false });
+    // Two days on: the backup is no longer recent, so open runs the full check and finds the damage.
+    const later = new Date(t.now.getTime() + 48 * 3600_000);
+    const again = createCore({ file: t.file, clock: () => later, maintenance: false });
     expect(again.ok).toBe(true);
     if (!again.ok) return;
     const status = await again.value.send('app-status', {});
@@ -57,6 +61,43 @@ describe('opening the store through the core', () => {
     const audit = again.value.ctx.sqlite.prepare(`select action from audit_log where action = 'db.restored'`).all();
     expect(audit).toHaveLength(1);
     again.value.close();
+  });
+
+  it('says in app-status when the daily backup finds the store damaged, and the next start restores', async () => {
+    const dir = tempDir();
+    const t = await makeTestCore({ dir });
+    const good = await t.core.maintain();
+    expect(good).not.toBeNull();
+    expect((await t.call('app-status', {})).integrityWarning).toBeNull();
+    t.close();
+    damagePageOf(t.file, 'catalog');
+
+    // The same day, after a clean close: open skips the full check and does not see the damage.
+    t.setNow(new Date(t.now.getTime() + 3600_000).toISOString());
+    const sameDay = createCore({ file: t.file, clock: () => t.now, maintenance: false });
+    if (!sameDay.ok) throw new Error(sameDay.error.code);
+    expect(sameDay.value.db.integrity.reason).toBe('skipped-recent-backup');
+
+    // The next day's backup copies the damaged page and its check fails.
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    t.setNow(new Date(t.now.getTime() + 24 * 3600_000).toISOString());
+    expect(await sameDay.value.maintain()).toBeNull();
+    expect(error).toHaveBeenCalledWith('[core] backup failed', expect.any(BackupCheckFailedError));
+    error.mockRestore();
+    const status = await sameDay.value.send('app-status', {});
+    const warning = status.ok ? (status.value as { integrityWarning: string | null }).integrityWarning : null;
+    expect(warning).toMatch(new RegExp(`^${t.now.toISOString()} backup copy failed its integrity check`));
+    expect(readdirSync(join(dir, 'backups'))).toEqual([basename(good!)]);
+    sameDay.value.close();
+
+    // No backup younger than 24 h: the next start checks the whole file and restores the good copy.
+    const next = createCore({ file: t.file, clock: () => t.now, maintenance: false });
+    if (!next.ok) throw new Error(next.error.code);
+    expect(next.value.db.restored?.restoredFrom).toBe(good);
+    expect(next.value.db.integrity).toMatchObject({ checked: true, reason: 'restored' });
+    const after = await next.value.send('app-status', {});
+    expect(after.ok && after.value).toMatchObject({ integrityWarning: null, restored: { restoredFrom: good } });
+    next.value.close();
   });
 
   it('takes one backup a day, keeping the number of copies the operator chose', async () => {

@@ -1,7 +1,7 @@
 import type { Events } from '../../src-shared/api';
 import type { Result } from '../../src-shared/errors';
 import { openDatabase, type OpenedDatabase } from './db/open';
-import { backupIfDue } from './db/backup';
+import { BACKUP_MAX_AGE_HOURS, BackupCheckFailedError, backupIfDue } from './db/backup';
 import { dispatch } from './handlers';
 import { getSettings } from './settings/service';
 import { SessionStore } from './kiosk/sessions';
@@ -28,7 +28,11 @@ export interface Core {
   /** The command map behind every transport: name and raw args in, a Result out. */
   send(name: string, args: unknown): Promise<Result<unknown>>;
   on<E extends keyof Events>(event: E, listener: Listener<E>): () => void;
-  /** Takes the daily backup when the newest one is older than 24 h; returns its file, if any. */
+  /**
+   * Takes the daily backup when the newest one is older than 24 h; returns its file, if any.
+   * Never rejects: a failed backup is logged, and one whose copy failed its integrity check also
+   * sets `ctx.openReport.integrityWarning` (shown by app-status).
+   */
   maintain(): Promise<string | null>;
   close(): void;
 }
@@ -54,7 +58,7 @@ export function createCore(opts: CoreOptions): Result<Core> {
     sqlite: db.sqlite,
     clock,
     sessions: new SessionStore(clock),
-    openReport: { schemaVersion: db.migrated.to, restored: db.restored },
+    openReport: { schemaVersion: db.migrated.to, restored: db.restored, integrityWarning: null },
     emit(event, payload) {
       for (const l of listeners.get(event) ?? []) (l as Listener<typeof event>)(payload);
     },
@@ -63,9 +67,15 @@ export function createCore(opts: CoreOptions): Result<Core> {
   let running: Promise<string | null> | null = null;
   const maintain = (): Promise<string | null> => {
     if (closed) return Promise.resolve(null);
-    running ??= backupIfDue(db, { maxAgeHours: 24, keep: getSettings(db.db).backupKeep, now: clock })
+    // The same 24 h as open's rule (open-check.ts): a failed daily backup must leave the newest
+    // good copy old enough that the next open runs the full check.
+    running ??= backupIfDue(db, { maxAgeHours: BACKUP_MAX_AGE_HOURS, keep: getSettings(db.db).backupKeep, now: clock })
       .then((b) => b?.file ?? null)
       .catch((error: unknown) => {
+        // A page-for-page copy that fails its check was read from a damaged source: say so.
+        if (error instanceof BackupCheckFailedError) {
+          ctx.openReport.integrityWarning = `${clock().toISOString()} ${error.message}`;
+        }
         // A failed backup must not stop the kiosk; the next check tries again.
         if (!closed) console.error('[core] backup failed', error);
         return null;

@@ -112,7 +112,7 @@ describe('audit-list', () => {
 describe('app-status', () => {
   it('reports the store without a session', async () => {
     const s = await t.call('app-status', {});
-    expect(s).toMatchObject({ schemaVersion: 2, enrolled: false, restored: null, pendingMutations: 0 });
+    expect(s).toMatchObject({ schemaVersion: 2, enrolled: false, restored: null, integrityWarning: null, pendingMutations: 0 });
     expect(s.unitName).toContain('Bagian Organisasi');
     expect(s.clientId).toMatch(/^[0-9a-f-]{36}$/);
   });

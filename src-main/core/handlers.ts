@@ -35,6 +35,7 @@ export const handlers: HandlerMap = {
       enrolled: Boolean(state?.workstationId),
       unitName: getUnitName(ctx.db, workstationUnitId(ctx.db)),
       restored: ctx.openReport.restored,
+      integrityWarning: ctx.openReport.integrityWarning,
       pendingMutations: pendingCount(ctx.db),
     });
   },

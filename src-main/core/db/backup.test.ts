@@ -1,10 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { backupIfDue, createBackup, createBackupSync, listBackups, newestGoodBackup } from './backup';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  BackupCheckFailedError,
+  backupIfDue,
+  createBackup,
+  createBackupSync,
+  listBackups,
+  newestGoodBackup,
+} from './backup';
 import type { OpenedDatabase } from './open';
-import { countOf, insertEntries, makeTempDir, openOk, seedWorkday } from './test-support';
+import { countOf, damagePageOf, insertEntries, makeTempDir, openOk, seedWorkday } from './test-support';
+import { copyAndCheck, verifyCopy } from './backup-copy';
 
 const HOUR = 3_600_000;
 const T0 = new Date('2025-03-03T00:30:00.000Z');
@@ -87,6 +95,105 @@ describe('createBackup', () => {
   });
 });
 
+describe('createBackup when the source is damaged', () => {
+  it('rejects saying the source may be damaged, publishes nothing and prunes no good copy', async () => {
+    const good = await createBackup(opened, { now: at(0) });
+    insertEntries(opened.sqlite, 'more', 300, 800);
+    opened.close();
+    damagePageOf(opened.file, 'entries');
+    // A plain connection: it reads the damaged page only when the backup copies it.
+    const source = new Database(opened.file);
+    try {
+      const attempt = createBackup({ sqlite: source, backupDir: opened.backupDir }, { now: at(25), keep: 1 });
+      await expect(attempt).rejects.toThrow(BackupCheckFailedError);
+      await expect(attempt).rejects.toThrow(/source database may be damaged/);
+      const error = (await attempt.catch((e: unknown) => e)) as BackupCheckFailedError;
+      expect(error.problems.length).toBeGreaterThan(0);
+    } finally {
+      source.close();
+    }
+    // keep: 1 would have pruned the good copy had the new one been published.
+    expect(fs.readdirSync(opened.backupDir)).toEqual([path.basename(good.file)]);
+  });
+});
+
+describe('off the main thread', () => {
+  it('createBackup copies through a worker of its own, not through the kiosk connection', async () => {
+    const mainConnection = vi.spyOn(opened.sqlite, 'backup');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const info = await createBackup(opened, { now: at(0) });
+      const copy = new Database(info.file, { readonly: true });
+      expect(countOf(copy, 'entries')).toBe(1);
+      copy.close();
+      expect(mainConnection).not.toHaveBeenCalled();
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('verifyCopy checks in a worker thread: the event loop keeps turning meanwhile', async () => {
+    insertEntries(opened.sqlite, 'bulk', 3000, 1000);
+    const info = await createBackup(opened, { now: at(0) });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    let turns = 0;
+    let spinning = true;
+    const spin = (): void => {
+      turns += 1;
+      if (spinning) setImmediate(spin);
+    };
+    setImmediate(spin);
+    try {
+      await verifyCopy(info.file);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      spinning = false;
+      warn.mockRestore();
+    }
+    // In-thread, the whole check would run between two turns.
+    expect(turns).toBeGreaterThan(10);
+  });
+
+  it('copyAndCheck falls back to copying through the connection, in steps, when no worker can start', async () => {
+    const missing = new URL('./no-such-worker.mjs', import.meta.url);
+    const mainConnection = vi.spyOn(opened.sqlite, 'backup');
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const partial = path.join(dir, 'copy.sqlite.partial');
+    try {
+      await copyAndCheck(opened.sqlite, partial, { workerUrl: missing });
+      expect(warn).toHaveBeenCalledOnce();
+      expect(mainConnection).toHaveBeenCalledOnce();
+    } finally {
+      warn.mockRestore();
+    }
+    const copy = new Database(partial, { readonly: true });
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(countOf(copy, 'entries')).toBe(1);
+    copy.close();
+  });
+
+  it('verifyCopy falls back to checking in this thread when no worker can start, with the same verdicts', async () => {
+    const info = await createBackup(opened, { now: at(0) });
+    const missing = new URL('./no-such-worker.mjs', import.meta.url);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await expect(verifyCopy(info.file, { workerUrl: missing })).resolves.toBeUndefined();
+      fs.writeFileSync(info.file, Buffer.alloc(8192, 0x5a));
+      await expect(verifyCopy(info.file, { workerUrl: missing })).rejects.toThrow(BackupCheckFailedError);
+      await expect(verifyCopy(info.file)).rejects.toThrow(BackupCheckFailedError);
+      expect(warn).toHaveBeenCalledTimes(2);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('tells a copy it could not read (an environment problem) from a damaged one', async () => {
+    await expect(verifyCopy(path.join(dir, 'missing.sqlite'))).rejects.toThrow(/could not check the backup copy/);
+    await expect(verifyCopy(path.join(dir, 'missing.sqlite'))).rejects.not.toThrow(BackupCheckFailedError);
+  });
+});
+
 describe('createBackupSync', () => {
   it('writes a verified copy with VACUUM INTO, listed with the async ones', () => {
     const info = createBackupSync(opened, { now: at(0), label: 'pre-migrate-v1' });
@@ -104,6 +211,13 @@ describe('backupIfDue', () => {
     const due = await backupIfDue(opened, { maxAgeHours: 24, now: at(25) });
     expect(due?.createdAt).toBe(at(25)().toISOString());
     expect(listBackups(opened.backupDir)).toHaveLength(2);
+  });
+
+  it('does not count a labelled copy (e.g. before a migration) as the daily one', async () => {
+    createBackupSync(opened, { now: at(0), label: 'pre-migrate-v1' });
+    const daily = await backupIfDue(opened, { maxAgeHours: 24, now: at(1) });
+    expect(daily?.label).toBeNull();
+    expect(await backupIfDue(opened, { maxAgeHours: 24, now: at(2) })).toBeNull();
   });
 
   it('backs up when the clock was set back, and keeps that copy despite its older-looking name', async () => {

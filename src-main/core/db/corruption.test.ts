@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackup, listBackups } from './backup';
+import { BackupCheckFailedError, backupIfDue, createBackup, listBackups } from './backup';
 import type { OpenedDatabase } from './open';
 import * as schema from './schema';
 import {
   countOf,
+  damagePageOf,
   insertEntries,
   makeTempDir,
   openOk,
@@ -18,8 +19,12 @@ import {
 
 const T0 = new Date('2025-03-03T00:30:00.000Z');
 const T_BACKUP = new Date('2025-03-03T06:00:00.000Z');
-const T_OPEN = new Date('2025-03-04T00:15:00.000Z');
-const CORRUPT_NAME = 'kinerja.sqlite.corrupt-20250304-001500-000';
+// More than 24 h after the backup, so open runs the full check (open-check.ts); the describe at
+// the end covers damage found while the backup is still recent.
+const T_OPEN = new Date('2025-03-05T00:15:00.000Z');
+const CORRUPT_NAME = 'kinerja.sqlite.corrupt-20250305-001500-000';
+const HOUR = 3_600_000;
+const after = (d: Date, hours: number) => () => new Date(d.getTime() + hours * HOUR);
 
 let dir: string;
 let file: string;
@@ -174,6 +179,62 @@ describe('opening a damaged database without any usable backup', () => {
 
     expect(opened.restored?.restoredFrom).toBeNull();
     expect(fs.existsSync(fromNewer)).toBe(true);
+    opened.close();
+  });
+});
+
+describe('damage after a clean close while the daily backup is recent', () => {
+  it('is not looked for at open, is found by the next daily backup, and the following open restores', async () => {
+    const { backup } = await dayWithBackup();
+    const page = damagePageOf(file, 'entries');
+    expect(page).toBeGreaterThan(1);
+
+    // Two hours after a verified backup, after a clean close: only the cheap checks run, and they
+    // do not read the entries' pages. The damage goes unnoticed here, by design.
+    const sameDay = openOk({ file, now: after(T_BACKUP, 2) });
+    expect(sameDay.integrity).toEqual({ checked: false, reason: 'skipped-recent-backup', ms: 0 });
+    expect(sameDay.restored).toBeNull();
+
+    // The next daily backup copies the bad page, its copy fails the check, and nothing is published
+    // or pruned: the good copy from yesterday stays the newest.
+    const failed = backupIfDue(sameDay, { maxAgeHours: 24, keep: 1, now: after(T_BACKUP, 25) });
+    await expect(failed).rejects.toThrow(BackupCheckFailedError);
+    await expect(failed).rejects.toThrow(/source database may be damaged/);
+    expect(listBackups(sameDay.backupDir).map((b) => b.file)).toEqual([backup]);
+    expect(fs.readdirSync(sameDay.backupDir)).toEqual([path.basename(backup)]);
+    sameDay.close();
+
+    // With no backup younger than 24 h, the next open checks the whole file and restores.
+    const nextOpen = after(T_BACKUP, 26)();
+    const opened = openOk({ file, now: () => nextOpen });
+    expect(opened.restored).toMatchObject({ restoredFrom: backup, reason: expect.stringMatching(/quick_check|SQLITE_CORRUPT/) });
+    expect(opened.integrity).toMatchObject({ checked: true, reason: 'restored' });
+    expect(countOf(opened.sqlite, 'entries', "id LIKE 'morning-%'")).toBe(200);
+    expect(opened.sqlite.prepare('PRAGMA quick_check').pluck().get()).toBe('ok');
+    opened.close();
+  });
+
+  it('is found at open when the backup is older than 24 h, and the file is restored', async () => {
+    const { backup } = await dayWithBackup();
+    damagePageOf(file, 'entries');
+
+    const opened = openOk({ file, now: after(T_BACKUP, 24) });
+
+    expect(opened.restored).toMatchObject({ restoredFrom: backup, reason: expect.stringMatching(/quick_check|SQLITE_CORRUPT/) });
+    expect(opened.integrity).toMatchObject({ checked: true, reason: 'restored' });
+    expect(countOf(opened.sqlite, 'entries', "id LIKE 'morning-%'")).toBe(200);
+    opened.close();
+  });
+
+  it('is found at open after an unclean shutdown, however recent the backup', async () => {
+    const { backup } = await dayWithBackup();
+    damagePageOf(file, 'entries');
+    fs.writeFileSync(`${file}-wal`, crypto.randomBytes(4096)); // left by a power cut
+
+    const opened = openOk({ file, now: after(T_BACKUP, 1) });
+
+    expect(opened.restored?.restoredFrom).toBe(backup);
+    expect(fs.statSync(`${opened.restored!.corruptMovedTo}-wal`).size).toBe(4096);
     opened.close();
   });
 });

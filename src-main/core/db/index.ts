@@ -7,7 +7,10 @@ export type Db = BetterSQLite3Database<typeof schema>;
 export * as schema from './schema';
 export { openDatabase } from './open';
 export type { OpenDatabaseOptions, OpenedDatabase, RestoreReport } from './open';
+export type { IntegrityReason, IntegrityReport } from './open-check';
 export {
+  BACKUP_MAX_AGE_HOURS,
+  BackupCheckFailedError,
   backupIfDue,
   createBackup,
   createBackupSync,

@@ -13,7 +13,12 @@ export function quickCheck(sqlite: Database.Database): string[] {
  * for those would hide a healthy database from the person who owns it.
  */
 export function isCorruptionError(error: unknown): error is InstanceType<typeof Database.SqliteError> {
-  return error instanceof Database.SqliteError && /^SQLITE_(CORRUPT|NOTADB)/.test(error.code);
+  return error instanceof Database.SqliteError && isCorruptionCode(error.code);
+}
+
+/** SQLITE_CORRUPT, SQLITE_NOTADB and their extended codes (SQLITE_CORRUPT_INDEX, …). */
+export function isCorruptionCode(code: string): boolean {
+  return /^SQLITE_(CORRUPT|NOTADB)/.test(code);
 }
 
 const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
@@ -54,6 +59,16 @@ export function fsyncFile(file: string): void {
   }
 }
 
+/** fsyncFile on libuv's thread pool: flushing a 600 MB copy takes seconds on a slow disk. */
+export async function fsyncFileAsync(file: string): Promise<void> {
+  const handle = await fs.promises.open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
 export function fsyncDir(dir: string): void {
   let fd: number | null = null;
   try {
@@ -63,5 +78,17 @@ export function fsyncDir(dir: string): void {
     // Windows cannot open or fsync a directory; NTFS journals the rename itself.
   } finally {
     if (fd !== null) fs.closeSync(fd);
+  }
+}
+
+export async function fsyncDirAsync(dir: string): Promise<void> {
+  let handle: fs.promises.FileHandle | null = null;
+  try {
+    handle = await fs.promises.open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // As fsyncDir: Windows cannot open or fsync a directory.
+  } finally {
+    await handle?.close();
   }
 }

@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { eq, is } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { listBackups } from './backup';
+import { createBackup, createBackupSync, listBackups } from './backup';
 import { openDatabase } from './open';
 import * as schema from './schema';
 import { EMPLOYEE_ID, makeTempDir, openOk, seedWorkday, sha256File, tableNames } from './test-support';
@@ -35,7 +36,9 @@ describe('openDatabase on a new file', () => {
     expect(sqlite.pragma('user_version', { simple: true })).toBe(2);
     expect(opened.migrated).toEqual({ from: 0, to: 2 });
     expect(opened.restored).toBeNull();
-    expect(opened.checkMs).toBeGreaterThanOrEqual(0);
+    // Nothing to check in a file just created.
+    expect(opened.integrity).toEqual({ checked: false, reason: 'new-database', ms: 0 });
+    expect(opened.checkMs).toBe(0);
     expect(opened.backupDir).toBe(path.join(dir, 'data', 'backups'));
     // Nothing to protect yet, so no backup is taken.
     expect(listBackups(opened.backupDir)).toEqual([]);
@@ -155,9 +158,101 @@ describe('openDatabase after a crash', () => {
     const opened = openOk({ file: crashed });
 
     expect(opened.restored).toBeNull();
+    expect(opened.integrity).toMatchObject({ checked: true, reason: 'unclean-shutdown' });
     expect(opened.sqlite.prepare('SELECT description FROM entries').pluck().all()).not.toContain('half-written');
     expect(opened.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     opened.close();
+  });
+});
+
+describe('when openDatabase runs the full integrity check', () => {
+  const HOUR = 3_600_000;
+  const at = (hours: number) => () => new Date(T0.getTime() + hours * HOUR);
+
+  /** A store with a day of work and a daily backup taken at T0, closed cleanly. */
+  async function storeWithDailyBackup(): Promise<string> {
+    const opened = openOk({ file, now: at(0) });
+    seedWorkday(opened.sqlite);
+    const backup = await createBackup(opened, { now: at(0) });
+    opened.close();
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    return backup.file;
+  }
+
+  const integrityAt = (hours: number) => {
+    const opened = openOk({ file, now: at(hours) });
+    opened.close();
+    return opened.integrity;
+  };
+
+  it('skips it after a clean close with a daily backup younger than 24 h, and reports that', async () => {
+    await storeWithDailyBackup();
+    const opened = openOk({ file, now: at(23.9) });
+    expect(opened.integrity).toEqual({ checked: false, reason: 'skipped-recent-backup', ms: 0 });
+    expect(opened.checkMs).toBe(0);
+    // The cheap checks ran: the schema and the identity row were read.
+    expect(opened.db.select().from(schema.syncState).all()).toHaveLength(1);
+    opened.close();
+  });
+
+  it('runs it when the newest daily backup is 24 h old or more', async () => {
+    await storeWithDailyBackup();
+    const opened = openOk({ file, now: at(24) });
+    expect(opened.integrity).toMatchObject({ checked: true, reason: 'no-recent-backup' });
+    expect(opened.integrity.ms).toBeGreaterThan(0);
+    expect(opened.checkMs).toBe(opened.integrity.ms);
+    opened.close();
+  });
+
+  it('runs it when there is no backup at all', () => {
+    openOk({ file, now: at(0) }).close();
+    expect(integrityAt(1)).toMatchObject({ checked: true, reason: 'no-recent-backup' });
+  });
+
+  it('runs it when the only recent copy is dated in the future (clock set back) or is not a daily one', async () => {
+    await storeWithDailyBackup();
+    // The clock went back a day: the copy's age says nothing.
+    expect(integrityAt(-24)).toMatchObject({ checked: true, reason: 'no-recent-backup' });
+    // A pre-migration copy (VACUUM INTO rebuilds indexes) does not vouch for the file.
+    fs.rmSync(path.join(dir, 'data', 'backups'), { recursive: true });
+    const opened = openOk({ file, now: at(0) });
+    createBackupSync(opened, { now: at(0), label: 'pre-migrate-v1' });
+    opened.close();
+    expect(integrityAt(1)).toMatchObject({ checked: true, reason: 'no-recent-backup' });
+  });
+
+  it('runs it when the recent backup is of another database (another client id)', async () => {
+    await storeWithDailyBackup();
+    const backupDir = path.join(dir, 'data', 'backups');
+    const other = openOk({ file: path.join(dir, 'other.sqlite'), backupDir, now: at(1) });
+    other.close();
+    // Someone copies another PC's store over this one: the recent copy in the folder is not of it.
+    fs.copyFileSync(path.join(dir, 'other.sqlite'), file);
+    expect(integrityAt(2)).toMatchObject({ checked: true, reason: 'no-recent-backup' });
+  });
+
+  it('runs it after an unclean shutdown (the app killed mid-write), however recent the backup', async () => {
+    await storeWithDailyBackup();
+    // A separate process writes one committed row to the WAL and is killed before it can close.
+    const script = [
+      "const Database = require('better-sqlite3');",
+      'const db = new Database(process.argv[1]);',
+      "db.prepare(\"INSERT INTO audit_log (at, action, entity_type) VALUES ('2025-03-03T01:00:00.000Z', 'before.kill', 'test')\").run();",
+      "process.kill(process.pid, 'SIGKILL');",
+    ].join('\n');
+    const child = spawnSync(process.execPath, ['-e', script, file], { cwd: process.cwd(), encoding: 'utf8' });
+    expect(child.signal ?? child.stderr).toBe('SIGKILL');
+    expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
+
+    const opened = openOk({ file, now: at(1) });
+
+    expect(opened.integrity).toMatchObject({ checked: true, reason: 'unclean-shutdown' });
+    expect(opened.restored).toBeNull();
+    // The killed process's committed write survives: it was in the WAL.
+    expect(opened.sqlite.prepare("SELECT count(*) FROM audit_log WHERE action = 'before.kill'").pluck().get()).toBe(1);
+    opened.close();
+    // Closed cleanly this time: the next open may skip the check again.
+    expect(integrityAt(2)).toMatchObject({ checked: false, reason: 'skipped-recent-backup' });
   });
 });
 

@@ -10,6 +10,8 @@ import type { Result } from '../../../src-shared/errors';
 import { createBackupSync, DEFAULT_KEEP_BACKUPS, fileStamp, newestGoodBackup } from './backup';
 import { fsyncFile, isCorruptionError, quickCheck, readHeaderVersion } from './integrity';
 import { loadMigrations, migrate, MIGRATIONS_DIR, readSchemaVersion, verifyAppliedMigrations } from './migrate';
+import { readClientId, reasonBeforeOpen, recentDailyBackup } from './open-check';
+import type { IntegrityReason, IntegrityReport } from './open-check';
 import * as schema from './schema';
 
 export interface OpenDatabaseOptions {
@@ -37,7 +39,9 @@ export interface OpenedDatabase {
   backupDir: string;
   migrated: { from: number; to: number };
   restored: RestoreReport | null;
-  /** How long quick_check took on the database that was finally opened. */
+  /** Whether open ran the full quick_check, why (or why not), and how long it took: open-check.ts. */
+  integrity: IntegrityReport;
+  /** How long quick_check took on the database that was finally opened (= integrity.ms; 0 when skipped). */
   checkMs: number;
   close(): void;
 }
@@ -46,9 +50,18 @@ const BUSY_TIMEOUT_MS = 5000;
 
 /** Why a file cannot be used as it is. */
 type Refusal = { kind: 'newer'; found: number } | { kind: 'corrupt'; reason: string };
-type Verdict = { kind: 'sound'; version: number; checkMs: number } | Refusal;
+type Verdict = { kind: 'sound'; version: number; integrity: IntegrityReport } | Refusal;
 
-type Attempt = { kind: 'open'; sqlite: Database.Database; version: number; checkMs: number } | Refusal;
+type Attempt = { kind: 'open'; sqlite: Database.Database; version: number; integrity: IntegrityReport } | Refusal;
+
+/** What decides whether a judgement runs the full check (open-check.ts). */
+interface CheckPlan {
+  supported: number;
+  /** Decided before opening: the file's state on disk, or a restore just done. */
+  forced: IntegrityReason | null;
+  backupDir: string;
+  now: Date;
+}
 
 /**
  * Opens (creating, restoring or upgrading as needed) the workstation's store. Expected outcomes
@@ -69,18 +82,19 @@ export function openDatabase(opts: OpenDatabaseOptions): Result<OpenedDatabase> 
 
   fs.mkdirSync(path.dirname(file), { recursive: true });
   let restored: RestoreReport | null = null;
-  let attempt = attemptOpen(file, supported);
+  let attempt = attemptOpen(file, { supported, forced: reasonBeforeOpen(file), backupDir, now: now() });
   if (attempt.kind === 'newer') return schemaNewer(attempt.found, supported);
   if (attempt.kind === 'corrupt') {
     const recovery = recover(file, backupDir, attempt.reason, now(), supported);
     if (!recovery.ok) return recovery;
     restored = recovery.value;
-    attempt = attemptOpen(file, supported);
+    const forced = recovery.value.restoredFrom === null ? 'new-database' : 'restored';
+    attempt = attemptOpen(file, { supported, forced, backupDir, now: now() });
     if (attempt.kind === 'newer') return schemaNewer(attempt.found, supported);
     if (attempt.kind === 'corrupt') return fail('DB_CORRUPT', { params: { reason: attempt.reason } });
   }
 
-  const { sqlite, version, checkMs } = attempt;
+  const { sqlite, version, integrity } = attempt;
   try {
     verifyAppliedMigrations(sqlite, migrations);
     // An upgrade must be reversible: keep the pre-upgrade file before touching the schema.
@@ -93,7 +107,8 @@ export function openDatabase(opts: OpenDatabaseOptions): Result<OpenedDatabase> 
     const migrated = migrate(sqlite, migrations, { now });
     const db = drizzle(sqlite, { schema });
     finishOpen(db, restored, now);
-    return ok({ sqlite, db, file, backupDir, migrated, restored, checkMs, close: () => closeDatabase(sqlite) });
+    const close = (): void => closeDatabase(sqlite);
+    return ok({ sqlite, db, file, backupDir, migrated, restored, integrity, checkMs: integrity.ms, close });
   } catch (error) {
     sqlite.close();
     throw error;
@@ -136,21 +151,21 @@ const corruptVerdict = (error: { code: string; message: string }): Refusal => ({
  * the main file and deletes the -wal, which would alter a damaged file (and its -wal) we promise
  * to keep as found. journal_mode=WAL, which writes the header, comes only after the verdict.
  */
-function attemptOpen(file: string, supported: number): Attempt {
-  const readOnly = judgeReadOnly(file, supported);
+function attemptOpen(file: string, plan: CheckPlan): Attempt {
+  const readOnly = judgeReadOnly(file, plan);
   if (readOnly && readOnly.kind !== 'sound') return readOnly;
   let sqlite: Database.Database | null = null;
   try {
     sqlite = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     applyConnectionPragmas(sqlite);
-    const verdict = readOnly ?? judge(sqlite, supported);
+    const verdict = readOnly ?? judge(sqlite, plan);
     if (verdict.kind !== 'sound') {
       sqlite.close();
       return verdict;
     }
     const mode = sqlite.pragma('journal_mode = WAL', { simple: true });
     if (mode !== 'wal') throw new Error(`could not switch ${file} to WAL (journal_mode is ${String(mode)})`);
-    return { kind: 'open', sqlite, version: verdict.version, checkMs: verdict.checkMs };
+    return { kind: 'open', sqlite, version: verdict.version, integrity: verdict.integrity };
   } catch (error) {
     sqlite?.close();
     if (!isCorruptionError(error)) throw error;
@@ -162,12 +177,12 @@ function attemptOpen(file: string, supported: number): Attempt {
  * Null when there is nothing to judge read-only: a new (missing or empty) file, or a hot rollback
  * journal left by a crash, which only a writer may roll back; the writing connection judges then.
  */
-function judgeReadOnly(file: string, supported: number): Verdict | null {
+function judgeReadOnly(file: string, plan: CheckPlan): Verdict | null {
   if (!fs.existsSync(file) || fs.statSync(file).size === 0) return null;
   let sqlite: Database.Database | null = null;
   try {
     sqlite = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
-    return judge(sqlite, supported);
+    return judge(sqlite, plan);
   } catch (error) {
     if (isCorruptionError(error)) return corruptVerdict(error);
     if (error instanceof Database.SqliteError && error.code === 'SQLITE_READONLY_ROLLBACK') return null;
@@ -177,15 +192,24 @@ function judgeReadOnly(file: string, supported: number): Verdict | null {
   }
 }
 
-/** SQLite reports damage either as quick_check rows or by throwing SQLITE_CORRUPT/NOTADB. */
-function judge(sqlite: Database.Database, supported: number): Verdict {
+/**
+ * SQLite reports damage either as quick_check rows or by throwing SQLITE_CORRUPT/NOTADB. The cheap
+ * checks (version, schema, identity row) always run; the full check only when open-check.ts says so.
+ */
+function judge(sqlite: Database.Database, plan: CheckPlan): Verdict {
   const version = readSchemaVersion(sqlite);
-  if (version > supported) return { kind: 'newer', found: version };
+  if (version > plan.supported) return { kind: 'newer', found: version };
+  const clientId = readClientId(sqlite);
+  const reason =
+    plan.forced ?? (recentDailyBackup(plan.backupDir, clientId, plan.now) ? 'skipped-recent-backup' : 'no-recent-backup');
+  if (reason === 'new-database' || reason === 'skipped-recent-backup') {
+    return { kind: 'sound', version, integrity: { checked: false, reason, ms: 0 } };
+  }
   const started = performance.now();
   const problems = quickCheck(sqlite);
-  const checkMs = performance.now() - started;
+  const ms = performance.now() - started;
   if (problems.length > 0) return { kind: 'corrupt', reason: `quick_check: ${problems.slice(0, 3).join('; ')}` };
-  return { kind: 'sound', version, checkMs };
+  return { kind: 'sound', version, integrity: { checked: true, reason, ms } };
 }
 
 /**

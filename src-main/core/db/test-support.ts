@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { MIGRATIONS_DIR } from './migrate';
 import { openDatabase } from './open';
 import type { OpenDatabaseOptions, OpenedDatabase } from './open';
@@ -118,4 +118,29 @@ export function scribbleOverMiddle(file: string): void {
   const end = Math.floor(bytes.length * 0.7);
   for (let i = start; i < end; i += 1) bytes[i] = Math.floor(Math.random() * 256);
   fs.writeFileSync(file, bytes);
+}
+
+/**
+ * Overwrites one b-tree page of `table` (a leaf from the middle of it) in a closed database, as a
+ * failing disk sector would: damage that only a full check, or a query reading that page, finds.
+ * Returns the page number.
+ */
+export function damagePageOf(file: string, table: string): number {
+  // Read-write, so closing checkpoints and removes the -wal again: the file stays "cleanly closed".
+  const sqlite = new Database(file);
+  const pageSize = sqlite.pragma('page_size', { simple: true }) as number;
+  const leaves = sqlite
+    .prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno")
+    .pluck()
+    .all(table) as number[];
+  sqlite.close();
+  const page = leaves[Math.floor(leaves.length / 2)];
+  if (page === undefined) throw new Error(`table ${table} has no leaf page`);
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.writeSync(fd, Buffer.alloc(pageSize, 0x5a), 0, pageSize, (page - 1) * pageSize);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return page;
 }
