@@ -79,12 +79,12 @@ export async function login(ctx: CoreContext, args: { nip: string; pin: string }
       : fail('PIN_WRONG', { field: 'pin', params: { remaining: outcome.remaining } });
   }
 
-  const idle = idleSeconds(ctx, policy.idleLogoutSeconds);
-  const { session, replaced } = ctx.sessions.start(row.id, row.mustChangePin === 1, idle);
   ctx.sqlite.transaction(() => {
     clearMisses(ctx.db, row.id);
     writeAudit(ctx.db, { at, actorId: row.id, action: 'kiosk.login', entityType: 'employee', entityId: row.id, detail: { mustChangePin: row.mustChangePin === 1 } });
   }).immediate();
+  // The session starts only once the login is on record.
+  const { session, replaced } = ctx.sessions.start(row.id, row.mustChangePin === 1, idleSeconds(ctx, policy.idleLogoutSeconds));
   if (replaced) ctx.emit('session-ended', { reason: 'replaced' });
   return ok(sessionInfo(ctx, session));
 }
