@@ -51,6 +51,12 @@ describe('the command map', () => {
     expect(!r.ok && r.error).toMatchObject({ code: 'VALIDATION', field: 'name' });
     const r2 = await t.core.send('kiosk-login', 'nip=1');
     expect(!r2.ok && r2.error.code).toBe('VALIDATION');
+    // A command without arguments must not read a string or a list as "no arguments".
+    for (const junk of ['x', 42, ['language']]) {
+      const r3 = await t.core.send('settings-get', junk);
+      expect(r3.ok ? 'ok' : r3.error.code, JSON.stringify(junk)).toBe('VALIDATION');
+    }
+    expect((await t.core.send('settings-get', undefined)).ok).toBe(true);
   });
 
   it('needs a live session for every command that acts for a person', async () => {

@@ -9,9 +9,7 @@ import { recapMonth } from './recap/service';
 import { getSettings, setSetting } from './settings/service';
 import { listAudit } from './audit/service';
 import { pendingCount } from './sync/outbox';
-import { getUnitName, getEmployee, workstationUnitId } from './reference/queries';
-import { syncState } from './db/schema';
-import { eq } from 'drizzle-orm';
+import { getUnitName, getEmployee, syncIdentity } from './reference/queries';
 
 type Out<K extends CommandName> = Result<CommandResult<K>>;
 export type Handler<K extends CommandName> = (
@@ -28,12 +26,12 @@ type HandlerMap = { [K in CommandName]: Handler<K> };
  */
 export const handlers: HandlerMap = {
   'app-status': (ctx) => {
-    const state = ctx.db.select().from(syncState).where(eq(syncState.id, 1)).get();
+    const state = syncIdentity(ctx.db);
     return ok({
       schemaVersion: ctx.openReport.schemaVersion,
       clientId: state?.clientId ?? '',
       enrolled: Boolean(state?.workstationId),
-      unitName: getUnitName(ctx.db, workstationUnitId(ctx.db)),
+      unitName: getUnitName(ctx.db, state?.unitId ?? null),
       restored: ctx.openReport.restored,
       integrityWarning: ctx.openReport.integrityWarning,
       pendingMutations: pendingCount(ctx.db),
@@ -85,10 +83,15 @@ export async function dispatch(ctx: CoreContext, name: unknown, rawArgs: unknown
   }
   const command = name as CommandName;
   const spec = commands[command];
-  const { sessionToken, ...rest } = (rawArgs && typeof rawArgs === 'object' ? rawArgs : {}) as { sessionToken?: unknown } & Record<string, unknown>;
+  // Arguments are an object (absent means none); anything else is refused, never read as `{}`.
+  const given = rawArgs ?? {};
+  if (typeof given !== 'object' || Array.isArray(given)) {
+    return fail('VALIDATION', { params: { field: '(argumen)', detail: 'expected an object' } });
+  }
+  const { sessionToken, ...rest } = given as { sessionToken?: unknown } & Record<string, unknown>;
   const auth = authorize(ctx, spec.auth, typeof sessionToken === 'string' ? sessionToken : undefined);
   if (!auth.ok) return auth;
-  const parsed = spec.args.safeParse(rawArgs === undefined || rawArgs === null ? {} : rest);
+  const parsed = spec.args.safeParse(rest);
   if (!parsed.success) return failWith(validationError(parsed.error));
   try {
     const handler = handlers[command] as Handler<CommandName>;

@@ -1,6 +1,6 @@
 import type { CommandResult, ParsedArgs } from '../../../src-shared/api';
 import { ok, type Result } from '../../../src-shared/errors';
-import { addDays, localNow, monthEnd, monthStart } from '../../../src-shared/domain/dates';
+import { localNow, monthEnd, monthStart } from '../../../src-shared/domain/dates';
 import { computeRecap } from '../../../src-shared/domain/recap';
 import type { CoreContext } from '../context';
 import { absencesBetween, getPolicy, holidaysBetween } from '../reference/queries';
@@ -23,7 +23,7 @@ export function recapMonth(ctx: CoreContext, session: Session, args: ParsedArgs<
     month: args.month,
     today: localNow(ctx.clock(), policy.timeZone).date,
     policy,
-    holidays: holidaysBetween(ctx.db, from, addDays(to, 40)),
+    holidays: holidaysBetween(ctx.db, from, to),
     absences: absencesBetween(ctx.db, e.id, from, to),
     entries: entriesBetween(ctx.db, e.id, from, to),
     tppBase: e.tppBase,

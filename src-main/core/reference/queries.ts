@@ -18,7 +18,11 @@ const q = perDb((db: Db) => ({
     .from(absences)
     .where(and(eq(absences.employeeId, ph('employeeId')), between(absences.date, ph('from'), ph('to'))))
     .prepare(),
-  state: db.select({ unitId: syncState.unitId, workstationId: syncState.workstationId }).from(syncState).where(eq(syncState.id, 1)).prepare(),
+  state: db
+    .select({ clientId: syncState.clientId, unitId: syncState.unitId, workstationId: syncState.workstationId })
+    .from(syncState)
+    .where(eq(syncState.id, 1))
+    .prepare(),
 }));
 
 /** Parsed policies by their stored text: parsing and validating a policy on every command is waste. */
@@ -64,6 +68,11 @@ export function hasSubordinates(db: Db, employeeId: string): boolean {
       .limit(1)
       .get() !== undefined
   );
+}
+
+/** This database file's identity row: its client id, and the workstation and unit once enrolled. */
+export function syncIdentity(db: Db): { clientId: string; unitId: string | null; workstationId: string | null } | null {
+  return q(db).state.get() ?? null;
 }
 
 /** The workstation's unit once enrolled (or seeded); null on a fresh, unenrolled store. */
