@@ -1,0 +1,11 @@
+import { PGlite } from '@electric-sql/pglite';
+let t0=Date.now();
+const db = await PGlite.create();
+console.log('mem ready', Date.now()-t0);
+await db.exec('create table t(id int primary key, v text); insert into t values (1, $$a$$)');
+t0=Date.now();
+const c = await db.clone();
+console.log('clone', Date.now()-t0, (await c.query('select * from t')).rows);
+t0=Date.now();
+const d2 = await PGlite.create();
+console.log('mem2 ready', Date.now()-t0);

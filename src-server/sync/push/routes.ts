@@ -1,0 +1,4 @@
+import type { RoutePlugin } from '../../http/app';
+
+// Placeholder while this capability is being built.
+export const pushRoutes: RoutePlugin = () => undefined;
