@@ -110,7 +110,7 @@ CREATE TABLE "holidays" (
 );
 --> statement-breakpoint
 CREATE TABLE "mutation_results" (
-	"mutation_id" uuid PRIMARY KEY NOT NULL,
+	"mutation_id" uuid NOT NULL,
 	"client_id" uuid NOT NULL,
 	"seq" bigint NOT NULL,
 	"name" text NOT NULL,
@@ -121,6 +121,7 @@ CREATE TABLE "mutation_results" (
 	"message" text,
 	"rev" integer,
 	"processed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "mutation_results_client_id_seq_pk" PRIMARY KEY("client_id","seq"),
 	CONSTRAINT "mutation_results_status_ck" CHECK ("mutation_results"."status" in ('applied','rejected','conflict'))
 );
 --> statement-breakpoint
@@ -214,7 +215,8 @@ CREATE INDEX "entries_unit_version_idx" ON "entries" USING btree ("unit_id","ver
 CREATE INDEX "entries_employee_date_idx" ON "entries" USING btree ("employee_id","work_date","start_time");--> statement-breakpoint
 CREATE INDEX "entries_status_employee_idx" ON "entries" USING btree ("status","employee_id","work_date");--> statement-breakpoint
 CREATE INDEX "holidays_version_idx" ON "holidays" USING btree ("version");--> statement-breakpoint
-CREATE UNIQUE INDEX "mutation_results_client_seq_uq" ON "mutation_results" USING btree ("client_id","seq");--> statement-breakpoint
+CREATE INDEX "mutation_results_mutation_idx" ON "mutation_results" USING btree ("mutation_id");--> statement-breakpoint
+CREATE INDEX "mutation_results_processed_idx" ON "mutation_results" USING btree ("processed_at");--> statement-breakpoint
 CREATE INDEX "rhk_unit_version_idx" ON "rhk" USING btree ("unit_id","version");--> statement-breakpoint
 CREATE INDEX "rhk_employee_year_idx" ON "rhk" USING btree ("employee_id","year");--> statement-breakpoint
 CREATE UNIQUE INDEX "workstations_token_hash_uq" ON "workstations" USING btree ("token_hash");--> statement-breakpoint

@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -248,11 +249,15 @@ export const syncClients = pgTable('sync_clients', {
   updatedAt: updatedAt(),
 });
 
-/** The stored answer for every processed mutation, replayed for a seq ≤ last_seq. */
+/**
+ * The stored answer for every processed mutation, replayed for a seq ≤ last_seq. Keyed by the
+ * client's seq; the mutation id is indexed (not unique) so a mutation that reuses another's id can
+ * still be answered — rejected — and its seq consumed.
+ */
 export const mutationResults = pgTable(
   'mutation_results',
   {
-    mutationId: uuid('mutation_id').primaryKey(),
+    mutationId: uuid('mutation_id').notNull(),
     clientId: uuid('client_id').notNull(),
     seq: bigint('seq', { mode: 'number' }).notNull(),
     name: text('name').notNull(),
@@ -266,7 +271,9 @@ export const mutationResults = pgTable(
     processedAt: createdAtNow('processed_at'),
   },
   (t) => [
-    uniqueIndex('mutation_results_client_seq_uq').on(t.clientId, t.seq),
+    primaryKey({ columns: [t.clientId, t.seq] }),
+    index('mutation_results_mutation_idx').on(t.mutationId),
+    index('mutation_results_processed_idx').on(t.processedAt),
     check('mutation_results_status_ck', sql`${t.status} in ('applied','rejected','conflict')`),
   ],
 );

@@ -19,13 +19,19 @@ export function sqlState(err: unknown): string | undefined {
 
 export type TxOptions = Parameters<Db['transaction']>[1];
 
-export async function withTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T> {
+/** `alsoRetry`: more SQLSTATEs the caller knows to be races, e.g. 23505 after a check-then-insert. */
+export async function withTransaction<T>(
+  db: Db,
+  fn: (tx: Tx) => Promise<T>,
+  options?: TxOptions,
+  alsoRetry: readonly string[] = [],
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(fn, options);
     } catch (err) {
       const state = sqlState(err);
-      if (!state || !RETRYABLE.has(state) || attempt >= MAX_ATTEMPTS) throw err;
+      if (!state || !(RETRYABLE.has(state) || alsoRetry.includes(state)) || attempt >= MAX_ATTEMPTS) throw err;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
     }
   }

@@ -1,0 +1,125 @@
+import { and, eq, gte, lte, ne } from 'drizzle-orm';
+import { errorMessage, type ErrorCode, type MessageParams } from '../../../src-shared/errors';
+import { addDays } from '../../../src-shared/domain/dates';
+import { PolicySchema, type Policy } from '../../../src-shared/domain/policy';
+import type { Absence, Activity, Entry, Holiday, Rhk } from '../../../src-shared/domain/types';
+import type { Executor, Tx } from '../../db/client';
+import { absences, catalog, employees, entries, holidays, policies, rhk } from '../../db/schema';
+
+/**
+ * What an applier knows about one mutation: who did it, where, and which day the rules must use.
+ * `ruleToday` is the unit-local date of the action on the workstation (clientTime), capped at the
+ * server's clock: a kiosk that was offline for three days still files Monday's work under Monday's
+ * rules, and a clock running ahead cannot open a future date.
+ */
+export interface MutationContext {
+  tx: Tx;
+  workstation: { id: string; unitId: string };
+  actor: typeof employees.$inferSelect;
+  /** Server clock at apply time (receivedAt). */
+  now: Date;
+  /** Client clock of the action as sent (createdAt / updatedAt / reviewedAt of what it writes). */
+  clientTime: Date;
+  /** Client clock of the action, capped at `now`. */
+  actedAt: Date;
+  ruleToday: string;
+  serverToday: string;
+  /** The client's clock ran ahead of the server or went backwards between mutations. */
+  clockSkew: boolean;
+  policy: Policy;
+  /** The transaction's version of a sync scope, taken on first use (nextVersion) and reused. */
+  version(scope: string): Promise<number>;
+}
+
+export type ApplyOutcome =
+  | { status: 'applied'; rev?: number }
+  | { status: 'rejected' | 'conflict'; code: ErrorCode; message: string; rev?: number };
+
+export const applied = (rev?: number): ApplyOutcome => (rev === undefined ? { status: 'applied' } : { status: 'applied', rev });
+
+export function rejected(code: ErrorCode, params?: MessageParams): ApplyOutcome {
+  return { status: 'rejected', code, message: errorMessage(code, params) };
+}
+
+export function conflict(code: ErrorCode, rev?: number): ApplyOutcome {
+  const out: ApplyOutcome = { status: 'conflict', code, message: errorMessage(code) };
+  if (rev !== undefined) out.rev = rev;
+  return out;
+}
+
+/** Policies change rarely; parsed once per version. */
+const policyCache = new Map<string, { version: number; policy: Policy }>();
+
+export async function loadPolicy(ex: Executor, unitId: string): Promise<Policy> {
+  const [row] = await ex.select({ body: policies.body, version: policies.version }).from(policies).where(eq(policies.unitId, unitId));
+  if (!row) return PolicySchema.parse({});
+  const cached = policyCache.get(unitId);
+  if (cached && cached.version === row.version) return cached.policy;
+  const parsed = PolicySchema.safeParse(row.body);
+  const policy = parsed.success ? parsed.data : PolicySchema.parse({});
+  policyCache.set(unitId, { version: row.version, policy });
+  return policy;
+}
+
+/** Holidays the rule checks can reach: the backdating walk goes back at most 60 working days. */
+export async function holidaysAround(ex: Executor, from: string, to: string): Promise<Holiday[]> {
+  const rows = await ex
+    .select({ date: holidays.date, name: holidays.name, kind: holidays.kind })
+    .from(holidays)
+    .where(and(gte(holidays.date, addDays(from, -120)), lte(holidays.date, to), eq(holidays.deleted, false)));
+  return rows as Holiday[];
+}
+
+export async function absencesOn(ex: Executor, employeeId: string, date: string): Promise<Absence[]> {
+  const rows = await ex
+    .select({ id: absences.id, employeeId: absences.employeeId, date: absences.date, kind: absences.kind, note: absences.note })
+    .from(absences)
+    .where(and(eq(absences.employeeId, employeeId), eq(absences.date, date), eq(absences.deleted, false)));
+  return rows as Absence[];
+}
+
+export async function activityById(ex: Executor, id: string | null): Promise<Activity | null> {
+  if (!id) return null;
+  const [row] = await ex.select().from(catalog).where(eq(catalog.id, id));
+  if (!row || row.deleted) return null;
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    outputUnit: row.outputUnit,
+    normMinutes: row.normMinutes,
+    category: row.category as Activity['category'],
+    scopeUnitId: row.scopeUnitId,
+    scopePosition: row.scopePosition,
+    active: row.active,
+  };
+}
+
+export async function rhkById(ex: Executor, id: string | null): Promise<Rhk | null> {
+  if (!id) return null;
+  const [row] = await ex.select().from(rhk).where(eq(rhk.id, id));
+  if (!row || row.deleted) return null;
+  return {
+    id: row.id,
+    employeeId: row.employeeId,
+    year: row.year,
+    title: row.title,
+    indicator: row.indicator,
+    target: row.target,
+    outputUnit: row.outputUnit,
+    active: row.active,
+  };
+}
+
+export type DaySlot = Pick<Entry, 'id' | 'startTime' | 'endTime' | 'status' | 'minutes' | 'flags'>;
+
+/** The employee's other live entries on a date (the overlap and day-total checks). */
+export async function daySlots(ex: Executor, employeeId: string, workDate: string, excludeId: string | null): Promise<DaySlot[]> {
+  const conditions = [eq(entries.employeeId, employeeId), eq(entries.workDate, workDate), eq(entries.deleted, false)];
+  if (excludeId) conditions.push(ne(entries.id, excludeId));
+  const rows = await ex
+    .select({ id: entries.id, startTime: entries.startTime, endTime: entries.endTime, status: entries.status, minutes: entries.minutes, flags: entries.flags })
+    .from(entries)
+    .where(and(...conditions));
+  return rows as DaySlot[];
+}

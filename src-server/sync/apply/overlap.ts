@@ -1,0 +1,53 @@
+import { eq } from 'drizzle-orm';
+import { overlaps } from '../../../src-shared/domain/entry-rules';
+import type { EntryFlag, EntryStatus } from '../../../src-shared/domain/types';
+import type { Tx } from '../../db/client';
+import { entries } from '../../db/schema';
+import type { DaySlot } from './context';
+
+/**
+ * Rule 4 across workstations (DOMAIN.md): two kiosks offline can both accept entries of one person
+ * that overlap. The server keeps both and marks them `overlap`; neither can be approved while the
+ * other still stands. An entry that was returned or rejected no longer stands in the way of the
+ * other one, but a returned entry that still overlaps a standing one stays marked until it is fixed.
+ */
+const STANDING: ReadonlySet<EntryStatus> = new Set(['draft', 'submitted', 'approved']);
+
+type Slot = Pick<DaySlot, 'id' | 'startTime' | 'endTime' | 'status'>;
+
+/** The standing entries of the same day that block approving `entry`. */
+export function blockingOverlaps(entry: Slot, others: readonly Slot[]): Slot[] {
+  if (entry.status === 'rejected') return [];
+  return others.filter((o) => o.id !== entry.id && STANDING.has(o.status) && overlaps(entry, o));
+}
+
+export const withFlag = (flags: readonly string[], flag: EntryFlag, on: boolean): EntryFlag[] => {
+  const rest = flags.filter((f) => f !== flag) as EntryFlag[];
+  return on ? [...rest, flag] : rest;
+};
+
+/**
+ * Recomputes the `overlap` mark of the other entries of that day after `changed` was written (or
+ * deleted: null), and gives each entry whose mark changed the transaction's version so workstations
+ * pull the change. Returns whether `changed` itself overlaps a standing entry.
+ */
+export async function refreshOverlapFlags(
+  tx: Tx,
+  changed: Slot | null,
+  others: readonly DaySlot[],
+  version: number,
+): Promise<boolean> {
+  const rest = changed ? others.filter((o) => o.id !== changed.id) : [...others];
+  const day = changed ? [...rest, changed] : rest;
+  for (const other of rest) {
+    const marked = other.flags.includes('overlap');
+    const should = blockingOverlaps(other, day).length > 0;
+    if (marked !== should) {
+      await tx
+        .update(entries)
+        .set({ flags: withFlag(other.flags, 'overlap', should), version })
+        .where(eq(entries.id, other.id));
+    }
+  }
+  return changed ? blockingOverlaps(changed, day).length > 0 : false;
+}
