@@ -6,5 +6,7 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // A PGlite template is created and migrated once per test process (several seconds on 2 busy cores).
+    hookTimeout: 60_000,
   },
 });

@@ -31,7 +31,7 @@ function derive(fields: EntryFields, activity: Activity | null) {
 /** The entry, locked for the rest of the transaction, if the actor may write it. */
 async function ownEntry(ctx: MutationContext, entryId: string): Promise<EntryRow | ApplyOutcome> {
   const [row] = await ctx.tx.select().from(entries).where(eq(entries.id, entryId)).for('update');
-  if (!row || row.deleted) return rejected('NOT_FOUND');
+  if (!row || row.deleted || row.unitId !== ctx.workstation.unitId) return rejected('NOT_FOUND');
   if (row.employeeId !== ctx.actor.id) return rejected('FORBIDDEN');
   return row;
 }

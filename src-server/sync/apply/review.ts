@@ -14,7 +14,8 @@ import { blockingOverlaps, refreshOverlapFlags } from './overlap';
  */
 export async function reviewEntry(ctx: MutationContext, args: MutationArgs<'entry.review@1'>): Promise<ApplyOutcome> {
   const [row] = await ctx.tx.select().from(entries).where(eq(entries.id, args.entryId)).for('update');
-  if (!row || row.deleted) return rejected('NOT_FOUND');
+  // Another unit's entries do not exist as far as this workstation is concerned.
+  if (!row || row.deleted || row.unitId !== ctx.workstation.unitId) return rejected('NOT_FOUND');
   if (row.employeeId === ctx.actor.id) return rejected('SELF_REVIEW');
   const [owner] = await ctx.tx.select({ supervisorId: employees.supervisorId }).from(employees).where(eq(employees.id, row.employeeId));
   if (!owner || owner.supervisorId !== ctx.actor.id) return rejected('NOT_SUPERVISOR');
