@@ -4,7 +4,8 @@ import { addDays } from '../../../src-shared/domain/dates';
 import { PolicySchema, type Policy } from '../../../src-shared/domain/policy';
 import type { Absence, Activity, Entry, Holiday, Rhk } from '../../../src-shared/domain/types';
 import type { Executor, Tx } from '../../db/client';
-import { absences, catalog, employees, entries, holidays, policies, rhk } from '../../db/schema';
+import type { employees} from '../../db/schema';
+import { absences, catalog, entries, holidays, policies, rhk } from '../../db/schema';
 
 /**
  * What an applier knows about one mutation: who did it, where, and which day the rules must use.

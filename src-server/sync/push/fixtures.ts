@@ -61,7 +61,7 @@ export async function push(
   ws: EnrolledWorkstation,
   mutations: Mutation[],
   body: Record<string, unknown> = {},
-): Promise<{ status: number; body: PushResult & { error?: { code: string; message: string } } }> {
+): Promise<{ status: number; body: PushResult & { error: { code: string; message: string; field?: string } } }> {
   const res = await server.app.inject({
     method: 'POST',
     url: '/api/v1/sync/push',
