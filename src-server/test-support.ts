@@ -18,7 +18,15 @@ import { DEMO } from '../src-shared/demo';
  */
 export const TEST_NOW = new Date('2026-11-25T02:00:00Z'); // Wednesday 09:00 in Jakarta
 
-export const engineName = (): 'postgres' | 'pglite' => (process.env['TEST_DATABASE_URL'] ? 'postgres' : 'pglite');
+/**
+ * The engine of this test process: vitest.config.ts sets KK_TEST_ENGINE per project; a single
+ * file run by hand uses PostgreSQL when TEST_DATABASE_URL is set.
+ */
+export function engineName(): 'postgres' | 'pglite' {
+  const chosen = process.env['KK_TEST_ENGINE'];
+  if (chosen === 'postgres' || chosen === 'pglite') return chosen;
+  return process.env['TEST_DATABASE_URL'] ? 'postgres' : 'pglite';
+}
 
 let template: Promise<PGlite> | null = null;
 
@@ -33,7 +41,8 @@ async function pgliteTemplate(): Promise<PGlite> {
 
 export async function makeTestDatabase(): Promise<Database> {
   const url = process.env['TEST_DATABASE_URL'];
-  if (url) {
+  if (engineName() === 'postgres') {
+    if (!url) throw new Error('KK_TEST_ENGINE=postgres needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
     const name = `kk_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
