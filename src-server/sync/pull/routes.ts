@@ -1,4 +1,26 @@
+import { PullRequestSchema } from '../../../src-shared/protocol';
 import type { RoutePlugin } from '../../http/app';
+import { HttpError } from '../../http/errors';
+import { checkProtocol, parseBody } from '../../http/validate';
+import { authenticate } from '../../workstations/auth';
+import { pull } from './service';
 
-// Placeholder while this capability is being built.
-export const pullRoutes: RoutePlugin = () => undefined;
+/**
+ * POST /api/v1/sync/pull (PROTOCOL.md "PullResult"). The workstation's unit comes from its token,
+ * never from the body or the cursor, so no request can name another unit's rows. The body's
+ * clientId must be the one bound at enrollment: another one means a copied local database, which
+ * must re-enroll rather than sync as the original.
+ */
+export const pullRoutes: RoutePlugin = (app, deps) => {
+  app.post('/api/v1/sync/pull', async (request) => {
+    const workstation = await authenticate(deps.db, request, deps.now());
+    checkProtocol(request.body);
+    const input = parseBody(PullRequestSchema, request.body);
+    if (input.clientId !== workstation.clientId) {
+      throw new HttpError('REENROLL_REQUIRED', 'clientId is not the one this workstation enrolled with');
+    }
+    const { result, resetReason } = await pull(deps.db, { unitId: workstation.unitId, clientId: input.clientId }, input, deps.now());
+    if (resetReason) request.log.info({ workstationId: workstation.id, reason: resetReason }, 'pull cursor reset');
+    return result;
+  });
+};
