@@ -30,6 +30,8 @@ export const ServerConfigSchema = z.object({
   enrollPerMinute: z.coerce.number().int().min(1).max(10000).default(10),
   /** Pushes per minute per workstation (a workstation sends one batch every few minutes). */
   pushPerMinute: z.coerce.number().int().min(1).max(100000).default(120),
+  /** Pull pages per minute per workstation (a first pull of a big unit takes a few dozen pages). */
+  pullPerMinute: z.coerce.number().int().min(1).max(100000).default(600),
   /** Largest request body in bytes (PROTOCOL.md: 2 MB). */
   bodyLimit: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(MAX_PUSH_BYTES),
   /** How long a graceful shutdown waits for requests in flight, in ms. */
@@ -49,6 +51,7 @@ export const ENV_NAMES: Record<keyof ServerConfig, string> = {
   trustProxy: 'KK_TRUST_PROXY',
   enrollPerMinute: 'KK_ENROLL_PER_MINUTE',
   pushPerMinute: 'KK_PUSH_PER_MINUTE',
+  pullPerMinute: 'KK_PULL_PER_MINUTE',
   bodyLimit: 'KK_BODY_LIMIT',
   shutdownGraceMs: 'KK_SHUTDOWN_GRACE_MS',
 };

@@ -75,7 +75,7 @@ export async function makeTestDatabase(): Promise<Database> {
 }
 
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
-  const result = loadConfig({}, { logLevel: 'silent', enrollPerMinute: 1000, pushPerMinute: 10000, ...overrides });
+  const result = loadConfig({}, { logLevel: 'silent', enrollPerMinute: 1000, pushPerMinute: 10000, pullPerMinute: 10000, ...overrides });
   if (!result.ok) throw new Error(result.problems.join('\n'));
   return result.config;
 }

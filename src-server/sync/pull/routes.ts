@@ -3,6 +3,7 @@ import type { RoutePlugin } from '../../http/app';
 import { HttpError } from '../../http/errors';
 import { checkProtocol, parseBody } from '../../http/validate';
 import { authenticate } from '../../workstations/auth';
+import { workstationKey } from '../../workstations/rate-key';
 import { pull } from './service';
 
 /**
@@ -12,7 +13,8 @@ import { pull } from './service';
  * must re-enroll rather than sync as the original.
  */
 export const pullRoutes: RoutePlugin = (app, deps) => {
-  app.post('/api/v1/sync/pull', async (request) => {
+  const rateLimit = { max: deps.config.pullPerMinute, timeWindow: 60_000, keyGenerator: workstationKey };
+  app.post('/api/v1/sync/pull', { config: { rateLimit } }, async (request) => {
     const workstation = await authenticate(deps.db, request, deps.now());
     checkProtocol(request.body);
     const input = parseBody(PullRequestSchema, request.body);

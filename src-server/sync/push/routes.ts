@@ -1,17 +1,10 @@
-import type { FastifyRequest } from 'fastify';
 import { MAX_PUSH_MUTATIONS, PushRequestSchema } from '../../../src-shared/protocol';
 import type { RoutePlugin } from '../../http/app';
 import { HttpError } from '../../http/errors';
 import { checkProtocol, parseBody } from '../../http/validate';
 import { authenticate } from '../../workstations/auth';
-import { hashSecret } from '../../workstations/tokens';
+import { workstationKey } from '../../workstations/rate-key';
 import { pushBatch } from './service';
-
-/** Pushes are limited per workstation (its token), not per address: an office shares one NAT address. */
-function workstationKey(request: FastifyRequest): string {
-  const header = request.headers.authorization;
-  return typeof header === 'string' && header.startsWith('Bearer ') ? `ws:${hashSecret(header.slice(7)).slice(0, 32)}` : `ip:${request.ip}`;
-}
 
 export const pushRoutes: RoutePlugin = (app, deps) => {
   app.post(
