@@ -1,9 +1,10 @@
 import { inArray } from 'drizzle-orm';
-import type { Policy } from '../../src-shared/domain/policy';
+import { PolicySchema, type Policy } from '../../src-shared/domain/policy';
 import type { Absence, Activity, Employee, Holiday, Rhk, Unit } from '../../src-shared/domain/types';
 import type { Tx } from '../db/client';
 import { absences, catalog, employees, holidays, policies, rhk, units } from '../db/schema';
 import { GLOBAL_SCOPE, nextVersion } from '../db/sync-scope';
+import { canonicalJson } from '../lib/canonical-json';
 
 /**
  * Writes reference data (roster, catalog, RHK, holidays, absences, policies) as the import and the
@@ -44,7 +45,7 @@ class Versioner {
   }
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b);
 
 /** Compares only the keys of `next`: a row is unchanged when every given field already holds that value. */
 function unchanged(existing: Record<string, unknown> | undefined, next: Record<string, unknown>): boolean {
@@ -69,6 +70,17 @@ export async function writeReference(tx: Tx, set: ReferenceSet, now: Date): Prom
         await tx.insert(units).values(values).onConflictDoUpdate({ target: units.id, set: values });
       }
       tally('units', wrote);
+    }
+    // A new unit starts on the documented defaults (in its own time zone) unless a policy comes
+    // with it: workstations always pull a policy, and the server's rules read the same one.
+    const given = new Set((set.policies ?? []).map((p) => p.unitId));
+    const fresh = set.units.filter((u) => !existing.has(u.id) && !given.has(u.id));
+    if (fresh.length) {
+      const stored = new Set(
+        (await tx.select({ unitId: policies.unitId }).from(policies).where(inArray(policies.unitId, fresh.map((u) => u.id)))).map((r) => r.unitId),
+      );
+      const defaults = fresh.filter((u) => !stored.has(u.id)).map((u) => ({ unitId: u.id, policy: PolicySchema.parse({ timeZone: u.timeZone }) }));
+      set = { ...set, policies: [...(set.policies ?? []), ...defaults] };
     }
   }
 
