@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { lockDataFolder } from './folder-lock';
 import { schema } from './schema';
 
 /**
@@ -51,8 +52,18 @@ export function redactUrl(url: string): string {
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'pglite') {
-    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    const client = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();
+    let unlock: () => void = () => undefined;
+    if (target.dataDir) {
+      mkdirSync(target.dataDir, { recursive: true });
+      unlock = lockDataFolder(target.dataDir);
+    }
+    let client: PGlite;
+    try {
+      client = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();
+    } catch (err) {
+      unlock();
+      throw err;
+    }
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     return {
       db,
@@ -60,7 +71,13 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       describe: target.dataDir ? `PGlite ${target.dataDir}` : 'PGlite (in memory)',
       // PGlite has one connection and serializes everything: no other process can race.
       applyMigrations: (migrationsFolder) => migratePglite(db as never, { migrationsFolder }),
-      close: () => client.close(),
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          unlock();
+        }
+      },
     };
   }
   const pool = new pg.Pool({ connectionString: target.url, max: target.poolMax ?? 10 });

@@ -18,31 +18,69 @@ export type RoutePlugin = (app: FastifyInstance, deps: ServerDeps) => void | Pro
 
 /**
  * Paths pino must never write: bearer tokens, enrollment codes, PIN hashes (PROTOCOL.md, issue 3
- * "Hardening"). Request bodies are not logged at all; these cover anything that might be.
+ * "Hardening"). Request bodies are not logged at all; these cover anything that might be, up to
+ * four levels deep, arrays included (e.g. `{body: {mutations: [{args: {pinHash}}]}}`).
  */
+const SECRET_KEYS = ['token', 'pinHash', 'enrollmentCode', 'authorization'];
 export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
-  'token',
-  'pinHash',
-  'enrollmentCode',
-  '*.token',
-  '*.pinHash',
-  '*.enrollmentCode',
+  ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`, `*.*.*.*.${key}`]),
 ];
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,64}$/;
 
-export function loggerOptions(config: Pick<ServerConfig, 'logLevel'>): FastifyServerOptions['logger'] {
-  return { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
+/**
+ * Errors as they are logged. A failed query's message and stack carry its parameters (drizzle:
+ * "params: …"), which may be a PIN hash or a token hash, and the database's `detail` may quote row
+ * values: the log keeps the query text, the codes and the stack frames, never the values.
+ */
+export interface LoggedError {
+  type: string;
+  message: string;
+  stack: string;
+  [key: string]: unknown;
 }
+
+export function serializeError(err: unknown, depth = 0): LoggedError {
+  if (!(err instanceof Error)) return { type: typeof err, message: typeof err === 'object' ? '(not an Error)' : String(err), stack: '' };
+  const e = err as Error & { code?: unknown; statusCode?: unknown; query?: unknown };
+  const type = e.constructor.name || e.name;
+  const message = typeof e.query === 'string' ? `Failed query: ${e.query}` : e.message;
+  const frames = (e.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return {
+    type,
+    message,
+    ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    ...(typeof e.statusCode === 'number' ? { statusCode: e.statusCode } : {}),
+    stack: [`${type}: ${message}`, ...frames].join('\n'),
+    ...(e.cause !== undefined && depth < 3 ? { cause: serializeError(e.cause, depth + 1) } : {}),
+  };
+}
+
+export function loggerOptions(config: Pick<ServerConfig, 'logLevel'>): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: { err: serializeError },
+  };
+}
+
+const NETWORK_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'];
+/** The drivers say "the database is gone" only in words: pg's ended pool or lost connection, a closed PGlite. */
+const DRIVER_GONE_RE = /PGlite is closed|Cannot use a pool after calling end|Connection terminated|timeout exceeded when trying to connect/i;
 
 /** Connection-level failures of the database: the client should retry later (503), not give up. */
 function isInfrastructureError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && NETWORK_CODES.includes(code)) return true;
+    // A failed query's message quotes its parameters, user text included: only the driver's own words count.
+    if (typeof message === 'string' && !('query' in e) && DRIVER_GONE_RE.test(message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
   const state = sqlState(err);
-  if (state) return /^(08|53|57|58|40|XX)/.test(state);
-  const code = (err as { code?: unknown }).code;
-  return typeof code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(code);
+  return state !== undefined && /^(08|53|57|58|40|XX)/.test(state);
 }
 
 export async function buildApp(
@@ -57,14 +95,31 @@ export async function buildApp(
       : { logger: loggerOption as FastifyServerOptions['logger'] }),
     bodyLimit: deps.config.bodyLimit,
     trustProxy: deps.config.trustProxy,
-    // A caller may pass its own id (a kiosk retry keeps one); anything odd is replaced.
-    requestIdHeader: 'x-request-id',
+    // A caller may pass its own id (a kiosk retry keeps one); anything odd is replaced. The header
+    // is read by genReqId only: with requestIdHeader set, fastify would take any value unchecked.
+    requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : randomUUID();
     },
-    return503OnClosing: true,
+    // Replaced by the onRequest hook below, which answers in the protocol's error format.
+    return503OnClosing: false,
   });
+
+  // During a graceful stop (lifecycle.ts), a request that still arrives on a kept-alive socket is
+  // turned away with 503 UNAVAILABLE: the kiosk keeps its outbox and retries later.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close');
+    return reply.status(503).send(errorBody('UNAVAILABLE', languageOf(request.headers['accept-language']), { detail: 'server is shutting down' }));
+  });
+
+  // The API speaks JSON only: a text body is refused (415) before any handler sees a string.
+  app.removeContentTypeParser('text/plain');
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -92,6 +147,9 @@ export async function buildApp(
       return reply.status(e.statusCode === 415 ? 415 : 400).send(errorBody('VALIDATION', lang, { detail: e.message }));
     }
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      // http-errors carry headers the client needs, e.g. Content-Range on a 416 from @fastify/send.
+      const headers = (err as { headers?: Record<string, string> }).headers;
+      if (headers && typeof headers === 'object') reply.headers(headers);
       return reply.status(e.statusCode).send(errorBody('VALIDATION', lang, { detail: e.message }));
     }
     if (isInfrastructureError(err)) {

@@ -44,7 +44,9 @@ export interface ErrorBody {
  * `detail` says what exactly was wrong for the operator reading a log or a curl answer.
  */
 export function errorBody(code: ErrorCode, lang: Language, extra: { detail?: string; field?: string; params?: MessageParams } = {}): ErrorBody {
-  const body: ErrorBody = { error: { code, message: errorMessage(code, extra.params, lang) } };
+  // VALIDATION's text names the field ("Isian tidak valid: {field}."): never show the raw placeholder.
+  const params = { field: extra.field ?? 'body', ...extra.params };
+  const body: ErrorBody = { error: { code, message: errorMessage(code, params, lang) } };
   if (extra.field) body.error.field = extra.field;
   if (extra.detail && extra.detail !== code) body.error.detail = extra.detail;
   return body;
