@@ -1,31 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: everything on the embedded engines (SQLite files, PGlite), and — when
+ * Projects: the kiosk side and the shared code; the server suite on PGlite; and — when
  * TEST_DATABASE_URL names a PostgreSQL server, as in .ci/run — the server suite once more on
- * PostgreSQL. `KK_TEST_ENGINE` tells src-server/test-support.ts which one a test process uses.
+ * PostgreSQL. `KK_TEST_ENGINE` tells src-server/test-support.ts which engine a process uses.
+ * Server test files share their worker process (isolate: false) so the migrated PGlite template
+ * is made once per worker rather than once per file; each test still gets its own database clone.
  */
 const postgres = process.env['TEST_DATABASE_URL'];
+const SERVER = ['src-server/**/*.test.ts'];
 
 export default defineConfig({
   test: {
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
-    // A PGlite template is created and migrated once per test process (several seconds on 2 busy cores).
+    // A PGlite template is created and migrated once per worker (several seconds on 2 busy cores).
     hookTimeout: 60_000,
     projects: [
       {
         extends: true,
-        test: { name: 'embedded', include: ['src-*/**/*.test.ts', 'tests/**/*.test.ts'], env: { KK_TEST_ENGINE: 'pglite' } },
+        test: { name: 'kiosk', include: ['src-main/**/*.test.ts', 'src-shared/**/*.test.ts', 'tests/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: { name: 'server-pglite', include: SERVER, isolate: false, env: { KK_TEST_ENGINE: 'pglite' } },
       },
       ...(postgres
-        ? [
-            {
-              extends: true,
-              test: { name: 'postgres', include: ['src-server/**/*.test.ts'], env: { KK_TEST_ENGINE: 'postgres' } },
-            },
-          ]
+        ? [{ extends: true, test: { name: 'server-postgres', include: SERVER, isolate: false, env: { KK_TEST_ENGINE: 'postgres' } } }]
         : []),
     ],
   },

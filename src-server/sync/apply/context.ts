@@ -1,4 +1,4 @@
-import { and, eq, gte, lte, ne } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { errorMessage, type ErrorCode, type MessageParams } from '../../../src-shared/errors';
 import { addDays } from '../../../src-shared/domain/dates';
 import { PolicySchema, type Policy } from '../../../src-shared/domain/policy';
@@ -28,6 +28,7 @@ export interface MutationContext {
   /** The client's clock ran ahead of the server or went backwards between mutations. */
   clockSkew: boolean;
   policy: Policy;
+  cache: ReferenceCache;
   /** The transaction's version of a sync scope, taken on first use (nextVersion) and reused. */
   version(scope: string): Promise<number>;
 }
@@ -48,6 +49,41 @@ export function conflict(code: ErrorCode, rev?: number): ApplyOutcome {
   return out;
 }
 
+/**
+ * City-wide and unit reference data a batch reads again and again (the policy, the holidays, the
+ * catalog), read once per push request. Mutations never change them, and an import that commits
+ * while a batch runs is seen by the next batch, a few seconds later.
+ */
+export class ReferenceCache {
+  private readonly policies = new Map<string, Promise<Policy>>();
+  private readonly activities = new Map<string, Promise<Activity | null>>();
+  private holidayList: Promise<Holiday[]> | null = null;
+
+  policy(ex: Executor, unitId: string): Promise<Policy> {
+    let p = this.policies.get(unitId);
+    if (!p) this.policies.set(unitId, (p = loadPolicy(ex, unitId)));
+    return p;
+  }
+
+  activity(ex: Executor, id: string | null): Promise<Activity | null> {
+    if (!id) return Promise.resolve(null);
+    let a = this.activities.get(id);
+    if (!a) this.activities.set(id, (a = activityById(ex, id)));
+    return a;
+  }
+
+  /** Holidays from `from` (minus the backdating walk's reach) to `to`. */
+  async holidays(ex: Executor, from: string, to: string): Promise<Holiday[]> {
+    this.holidayList ??= ex
+      .select({ date: holidays.date, name: holidays.name, kind: holidays.kind })
+      .from(holidays)
+      .where(eq(holidays.deleted, false))
+      .then((rows) => rows as Holiday[]);
+    const start = addDays(from, -120);
+    return (await this.holidayList).filter((h) => h.date >= start && h.date <= to);
+  }
+}
+
 /** Policies change rarely; parsed once per version. */
 const policyCache = new Map<string, { version: number; policy: Policy }>();
 
@@ -60,15 +96,6 @@ export async function loadPolicy(ex: Executor, unitId: string): Promise<Policy> 
   const policy = parsed.success ? parsed.data : PolicySchema.parse({});
   policyCache.set(unitId, { version: row.version, policy });
   return policy;
-}
-
-/** Holidays the rule checks can reach: the backdating walk goes back at most 60 working days. */
-export async function holidaysAround(ex: Executor, from: string, to: string): Promise<Holiday[]> {
-  const rows = await ex
-    .select({ date: holidays.date, name: holidays.name, kind: holidays.kind })
-    .from(holidays)
-    .where(and(gte(holidays.date, addDays(from, -120)), lte(holidays.date, to), eq(holidays.deleted, false)));
-  return rows as Holiday[];
 }
 
 export async function absencesOn(ex: Executor, employeeId: string, date: string): Promise<Absence[]> {

@@ -7,7 +7,7 @@ import { isPeriodClosed, periodCloseDate } from '../../../src-shared/domain/peri
 import type { Activity, EntryStatus } from '../../../src-shared/domain/types';
 import type { MutationArgs } from '../../../src-shared/protocol';
 import { entries } from '../../db/schema';
-import { activityById, applied, conflict, daySlots, rejected, type ApplyOutcome, type MutationContext } from './context';
+import { applied, conflict, daySlots, rejected, type ApplyOutcome, type MutationContext } from './context';
 import { checkFields, flagsFor } from './entry-checks';
 import { refreshOverlapFlags } from './overlap';
 
@@ -57,7 +57,7 @@ export async function createEntry(ctx: MutationContext, args: MutationArgs<'entr
     volume: e.volume,
     description: e.description.trim(),
   };
-  const activity = await activityById(ctx.tx, fields.activityId);
+  const activity = await ctx.cache.activity(ctx.tx, fields.activityId);
   const check = await checkFields(ctx, fields, activity, null, true);
   if (check.error) return rejected(check.error.code, check.error.params);
 
@@ -107,7 +107,7 @@ export async function updateEntry(ctx: MutationContext, args: MutationArgs<'entr
     volume: c.volume ?? row.volume,
     description: (c.description ?? row.description).trim(),
   };
-  const activity = await activityById(ctx.tx, fields.activityId);
+  const activity = await ctx.cache.activity(ctx.tx, fields.activityId);
   const dateChanged = fields.workDate !== row.workDate;
   const check = await checkFields(ctx, fields, activity, row.id, dateChanged);
   if (check.error) return rejected(check.error.code, check.error.params);
@@ -154,7 +154,7 @@ export async function submitEntry(ctx: MutationContext, args: MutationArgs<'entr
   };
   // Sending re-checks the rules that can change after saving (a closed period, a new absence, a
   // deactivated activity), but not the backdating window: the draft was on time when written.
-  const check = await checkFields(ctx, fields, await activityById(ctx.tx, row.activityId), row.id, false);
+  const check = await checkFields(ctx, fields, await ctx.cache.activity(ctx.tx, row.activityId), row.id, false);
   if (check.error) return rejected(check.error.code, check.error.params);
 
   const version = await ctx.version(row.unitId);

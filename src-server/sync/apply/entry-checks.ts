@@ -2,7 +2,7 @@ import { checkEntry, type EntryFields, type Issue } from '../../../src-shared/do
 import { compareDates, monthOf } from '../../../src-shared/domain/dates';
 import { isPeriodClosed } from '../../../src-shared/domain/period';
 import type { Activity, EntryFlag } from '../../../src-shared/domain/types';
-import { absencesOn, daySlots, holidaysAround, rhkById, type DaySlot, type MutationContext } from './context';
+import { absencesOn, daySlots, rhkById, type DaySlot, type MutationContext } from './context';
 
 /**
  * The server re-runs the kiosk's rules (src-shared/domain/entry-rules.ts) on what it stores, with
@@ -31,7 +31,7 @@ export async function checkFields(
   const issues = checkEntry(fields, {
     today: ctx.ruleToday,
     policy: ctx.policy,
-    holidays: await holidaysAround(ctx.tx, first, last),
+    holidays: await ctx.cache.holidays(ctx.tx, first, last),
     absences: await absencesOn(ctx.tx, employee.id, fields.workDate),
     employee: { id: employee.id, unitId: employee.unitId, positionTitle: employee.positionTitle },
     activity,

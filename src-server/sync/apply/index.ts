@@ -5,7 +5,7 @@ import { MutationArgsSchemas, type Mutation, type MutationArgs, type MutationNam
 import type { Tx } from '../../db/client';
 import { employees } from '../../db/schema';
 import { nextVersion } from '../../db/sync-scope';
-import { loadPolicy, rejected, type ApplyOutcome, type MutationContext } from './context';
+import { rejected, type ApplyOutcome, type MutationContext, type ReferenceCache } from './context';
 import { changePin } from './employee';
 import { createEntry, deleteEntry, submitEntry, updateEntry } from './entries';
 import { reviewEntry } from './review';
@@ -30,6 +30,8 @@ export interface ApplyInput {
   now: Date;
   /** The latest client clock seen from this client before this mutation. */
   lastClientTime: Date | null;
+  /** Reference data read once per push request. */
+  cache: ReferenceCache;
 }
 
 function parseArgs(name: string, args: unknown): { ok: true; args: unknown } | { ok: false; outcome: ApplyOutcome } {
@@ -54,7 +56,7 @@ export async function applyMutation(input: ApplyInput, m: Mutation): Promise<App
   const [actor] = await input.tx.select().from(employees).where(eq(employees.id, m.actorId));
   if (!actor || actor.deleted || !actor.active || actor.unitId !== input.workstation.unitId) return rejected('FORBIDDEN');
 
-  const policy = await loadPolicy(input.tx, actor.unitId);
+  const policy = await input.cache.policy(input.tx, actor.unitId);
   const clientTime = new Date(m.clientTime);
   const ahead = clientTime.getTime() - input.now.getTime() > CLOCK_TOLERANCE_MS;
   const backwards = input.lastClientTime !== null && input.lastClientTime.getTime() - clientTime.getTime() > CLOCK_TOLERANCE_MS;
@@ -71,6 +73,7 @@ export async function applyMutation(input: ApplyInput, m: Mutation): Promise<App
     serverToday: localNow(input.now, policy.timeZone).date,
     clockSkew: ahead || backwards,
     policy,
+    cache: input.cache,
     version(scope) {
       let v = versions.get(scope);
       if (!v) versions.set(scope, (v = nextVersion(input.tx, scope)));

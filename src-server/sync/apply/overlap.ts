@@ -39,7 +39,10 @@ export async function refreshOverlapFlags(
 ): Promise<boolean> {
   const rest = changed ? others.filter((o) => o.id !== changed.id) : [...others];
   const day = changed ? [...rest, changed] : rest;
-  for (const other of rest) {
+  // Only an entry that was marked, or that overlaps the written one, can change its mark; the
+  // others keep theirs. That keeps a long day (a few dozen entries) linear, not quadratic.
+  const candidates = rest.filter((o) => o.flags.includes('overlap') || (changed !== null && overlaps(o, changed)));
+  for (const other of candidates) {
     const marked = other.flags.includes('overlap');
     const should = blockingOverlaps(other, day).length > 0;
     if (marked !== should) {

@@ -9,7 +9,7 @@ import { withTransaction } from '../../db/transaction';
 import { HttpError } from '../../http/errors';
 import type { AuthedWorkstation } from '../../workstations/auth';
 import { applyMutation } from '../apply';
-import { rejected, type ApplyOutcome } from '../apply/context';
+import { ReferenceCache, rejected, type ApplyOutcome } from '../apply/context';
 import { mutationContentHash } from './content-hash';
 
 type PushRequest = z.infer<typeof PushRequestSchema>;
@@ -48,6 +48,14 @@ export async function pushBatch(
     }
   }
 
+  const cache = new ReferenceCache();
+  // Ids already used by any processed mutation, read once for the batch (a reused id is refused).
+  const fresh = body.mutations.filter((m) => m.seq > client.lastSeq).map((m) => m.id);
+  const usedIds = new Set(
+    fresh.length
+      ? (await db.select({ id: mutationResults.mutationId }).from(mutationResults).where(inArray(mutationResults.mutationId, fresh))).map((r) => r.id)
+      : [],
+  );
   const results: MutationResult[] = [];
   let lastProcessedSeq = client.lastSeq;
   const counts = { applied: 0, rejected: 0, conflict: 0, replayed: 0 };
@@ -58,7 +66,7 @@ export async function pushBatch(
       counts.replayed++;
       continue;
     }
-    const step = await withTransaction(db, (tx) => processOne(tx, ws, body.clientId, m, now()), undefined, ['23505']);
+    const step = await withTransaction(db, (tx) => processOne(tx, ws, body.clientId, m, now(), cache, usedIds), undefined, ['23505']);
     if (step.kind === 'gap') break;
     results.push(step.result);
     lastProcessedSeq = step.lastSeq;
@@ -73,7 +81,15 @@ type Step =
   | { kind: 'gap' }
   | { kind: 'processed' | 'replayed'; result: MutationResult; lastSeq: number };
 
-async function processOne(tx: Tx, ws: AuthedWorkstation, clientId: string, m: Mutation, now: Date): Promise<Step> {
+async function processOne(
+  tx: Tx,
+  ws: AuthedWorkstation,
+  clientId: string,
+  m: Mutation,
+  now: Date,
+  cache: ReferenceCache,
+  usedIds: Set<string>,
+): Promise<Step> {
   const [client] = await tx.select().from(syncClients).where(eq(syncClients.clientId, clientId)).for('update');
   if (!client || client.workstationId !== ws.id) throw new HttpError('REENROLL_REQUIRED', 'clientId is not bound to this workstation');
   if (m.seq <= client.lastSeq) {
@@ -84,10 +100,11 @@ async function processOne(tx: Tx, ws: AuthedWorkstation, clientId: string, m: Mu
   }
   if (m.seq > client.lastSeq + 1) return { kind: 'gap' };
 
-  const [reused] = await tx.select({ seq: mutationResults.seq }).from(mutationResults).where(eq(mutationResults.mutationId, m.id)).limit(1);
+  const reused = usedIds.has(m.id);
+  usedIds.add(m.id);
   const outcome: ApplyOutcome = reused
     ? rejected('VALIDATION', { field: 'id' })
-    : await applyMutation({ tx, workstation: { id: ws.id, unitId: ws.unitId }, now, lastClientTime: client.lastClientTime }, m);
+    : await applyMutation({ tx, workstation: { id: ws.id, unitId: ws.unitId }, now, lastClientTime: client.lastClientTime, cache }, m);
   const row = {
     mutationId: m.id,
     clientId,
