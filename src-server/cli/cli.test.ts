@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { execFile } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignalSource } from '../http/lifecycle';
 import { cli, makeCliDatabase, type CliDatabase } from './cli-testing';
 import { COMMANDS } from './run';
+
+/** What migrations/server holds: every one must be applied. */
+const JOURNAL = JSON.parse(readFileSync(new URL('../../migrations/server/meta/_journal.json', import.meta.url), 'utf8')) as { entries: { tag: string }[] };
+const MIGRATIONS = { count: JOURNAL.entries.length, latest: JOURNAL.entries.at(-1)!.tag };
+
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -70,6 +76,6 @@ describe('serve and the entry point', () => {
     const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: undefined, ...database.env };
     const { stdout } = await promisify(execFile)('npx', ['tsx', 'src-server/cli/main.ts', 'status', '--json', ...database.args], { cwd: ROOT, env });
     const status = JSON.parse(stdout) as { ok: boolean; status: { migrations: { applied: number } } };
-    expect(status).toMatchObject({ ok: true, command: 'status', status: { migrations: { applied: 1 } } });
+    expect(status).toMatchObject({ ok: true, command: 'status', status: { migrations: { applied: MIGRATIONS.count } } });
   });
 });

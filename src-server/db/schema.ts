@@ -83,6 +83,23 @@ export const employees = pgTable(
   ],
 );
 
+/**
+ * An employee who moved to another unit leaves this tombstone in the old unit's scope, so the old
+ * unit's workstations drop the person from their staff list (the employee row itself now carries
+ * the new unit's versions). Pulled as an `employees` delete; always a tombstone.
+ */
+export const unitDepartures = pgTable(
+  'unit_departures',
+  {
+    unitId: uuid('unit_id').notNull(),
+    employeeId: uuid('employee_id').notNull(),
+    version: version(),
+    deleted: boolean('deleted').notNull().default(true),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.employeeId] }), index('unit_departures_unit_version_idx').on(t.unitId, t.version)],
+);
+
 export const catalog = pgTable(
   'catalog',
   {
@@ -313,6 +330,7 @@ export const schema = {
   syncCounters,
   units,
   employees,
+  unitDepartures,
   catalog,
   rhk,
   policies,

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { PolicySchema, type Policy } from '../../src-shared/domain/policy';
 import type { Absence, Activity, Employee, Holiday, Rhk, Unit } from '../../src-shared/domain/types';
 import type { Tx } from '../db/client';
-import { absences, catalog, employees, holidays, policies, rhk, units } from '../db/schema';
+import { absences, catalog, employees, holidays, policies, rhk, unitDepartures, units } from '../db/schema';
 import { GLOBAL_SCOPE, nextVersion } from '../db/sync-scope';
 import { canonicalJson } from '../lib/canonical-json';
 
@@ -116,10 +116,19 @@ export async function writeReference(tx: Tx, set: ReferenceSet, now: Date): Prom
       };
       if (e.pinHash !== undefined) row['pinHash'] = e.pinHash;
       if (e.mustChangePin !== undefined) row['mustChangePin'] = e.mustChangePin;
-      const wrote = !unchanged(existing.get(e.id), row);
+      const before = existing.get(e.id);
+      const wrote = !unchanged(before, row);
       if (wrote) {
         const values = { ...(row as typeof employees.$inferInsert), version: await v.take(e.unitId), deleted: false, updatedAt: now };
         await tx.insert(employees).values(values).onConflictDoUpdate({ target: employees.id, set: values });
+      }
+      if (before && before.unitId !== e.unitId) {
+        // The old unit's workstations must drop the person: a tombstone in the old unit's scope.
+        const departure = { unitId: before.unitId, employeeId: e.id, version: await v.take(before.unitId), deleted: true, updatedAt: now };
+        await tx
+          .insert(unitDepartures)
+          .values(departure)
+          .onConflictDoUpdate({ target: [unitDepartures.unitId, unitDepartures.employeeId], set: departure });
       }
       tally('employees', wrote);
     }

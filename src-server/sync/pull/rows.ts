@@ -5,7 +5,7 @@ import type { AbsenceKind, ActivityCategory, EntryFlag, EntryStatus, HolidayKind
 import type { SyncTable } from '../../../src-shared/protocol';
 import type { SyncRows } from '../../../src-shared/sync-rows';
 import type { Executor } from '../../db/client';
-import { absences, catalog, employees, entries, holidays, policies, rhk, units } from '../../db/schema';
+import { absences, catalog, employees, entries, holidays, policies, rhk, unitDepartures, units } from '../../db/schema';
 
 /**
  * One query per synced table and page: the rows of a scope above a version, in version order, each
@@ -182,6 +182,16 @@ export function unitSources(unitId: string, entriesFrom: string): TableSource[] 
       (ex, range) => paged(ex.select().from(employees).where(and(eq(employees.unitId, unitId), inRange(employees, range))).$dynamic(), employees, range),
       byId,
       employeeRow,
+    ),
+    // People who moved to another unit: always tombstones (`employees` deletes) in this scope.
+    source(
+      'employees',
+      (ex, range) =>
+        paged(ex.select().from(unitDepartures).where(and(eq(unitDepartures.unitId, unitId), inRange(unitDepartures, range))).$dynamic(), unitDepartures, range),
+      (r) => r.employeeId,
+      () => {
+        throw new Error('a departure is always a tombstone');
+      },
     ),
     source('rhk', (ex, range) => paged(ex.select().from(rhk).where(and(eq(rhk.unitId, unitId), inRange(rhk, range))).$dynamic(), rhk, range), byId, rhkRow),
     source(
