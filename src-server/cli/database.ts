@@ -94,7 +94,7 @@ export const demoCommand: Command = {
         ]),
         '',
         'Next steps:',
-        '  1. Start the server:  npm run server -- serve',
+        `  1. Start the server:  npm run server -- serve${typeof ctx.values['data'] === 'string' ? ` --data ${ctx.values['data']}` : ''}`,
         '  2. Enroll a kiosk workstation with the code above and the server address.',
         `  3. Log in at the kiosk with a demo NIP and PIN ${DEMO_PIN}; Dimas and Ni Luh log in for`,
         `     the first time with ${DEMO_INITIAL_PIN} and must choose a new PIN.`,
