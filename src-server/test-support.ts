@@ -39,27 +39,38 @@ async function pgliteTemplate(): Promise<PGlite> {
   return template;
 }
 
-export async function makeTestDatabase(): Promise<Database> {
+/** A fresh, empty database on the PostgreSQL of TEST_DATABASE_URL, dropped by `drop()`. */
+export async function createScratchDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
   const url = process.env['TEST_DATABASE_URL'];
+  if (!url) throw new Error('KK_TEST_ENGINE=postgres needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
+  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function makeTestDatabase(): Promise<Database> {
   if (engineName() === 'postgres') {
-    if (!url) throw new Error('KK_TEST_ENGINE=postgres needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
-    const name = `kk_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    const database = await openDatabase({ kind: 'postgres', url: u.toString(), poolMax: 12 });
+    const scratch = await createScratchDatabase('kk_test');
+    const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolMax: 12 });
     await migrateDatabase(database, MIGRATIONS_DIR);
     return {
       ...database,
       async close() {
         await database.close();
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
+        await scratch.drop();
       },
     };
   }

@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { DatabaseTarget } from '../db/client';
-import { engineName, TEST_NOW } from '../test-support';
+import { createScratchDatabase, engineName, TEST_NOW } from '../test-support';
 import type { CliIo } from './io';
 import { runCli } from './run';
 
@@ -21,24 +20,12 @@ export interface CliDatabase {
 export async function makeCliDatabase(): Promise<CliDatabase> {
   const base = { KK_LOG_LEVEL: 'silent' };
   if (engineName() === 'postgres') {
-    const url = process.env['TEST_DATABASE_URL']!;
-    const name = `kk_cli_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
+    const scratch = await createScratchDatabase('kk_cli');
     return {
       args: [],
-      env: { ...base, DATABASE_URL: u.toString() },
-      target: { kind: 'postgres', url: u.toString() },
-      async close() {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      },
+      env: { ...base, DATABASE_URL: scratch.url },
+      target: { kind: 'postgres', url: scratch.url },
+      close: () => scratch.drop(),
     };
   }
   const dir = mkdtempSync(join(tmpdir(), 'kk-cli-'));

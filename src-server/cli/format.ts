@@ -1,3 +1,4 @@
+import { localNow } from '../../src-shared/domain/dates';
 /** Plain-text output for the operator: aligned columns, short durations, local times. */
 
 /** Rows of cells padded into columns (the last column is not padded). */
@@ -24,20 +25,8 @@ export function duration(ms: number): string {
 
 /** `2026-11-26 09:00 Asia/Jakarta`: the operator reads local office time. */
 export function localTime(date: Date, timeZone: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']} ${timeZone}`;
+  const local = localNow(date, timeZone);
+  return `${local.date} ${local.time} ${timeZone}`;
 }
 
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
