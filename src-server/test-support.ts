@@ -61,7 +61,14 @@ export async function createScratchDatabase(prefix: string): Promise<{ url: stri
   };
 }
 
-export async function makeTestDatabase(): Promise<Database> {
+/** A fresh migrated database; with `demo`, holding the demo data set as `npm run server -- demo` loads it. */
+export async function makeTestDatabase(opts: { demo?: boolean } = {}): Promise<Database> {
+  const database = await freshDatabase();
+  if (opts.demo) await loadDemo(database.db, TEST_NOW);
+  return database;
+}
+
+async function freshDatabase(): Promise<Database> {
   if (engineName() === 'postgres') {
     const scratch = await createScratchDatabase('kk_test');
     const database = await openDatabase({ kind: 'postgres', url: scratch.url, poolMax: 12 });
@@ -101,9 +108,8 @@ export interface TestServer {
 }
 
 export async function makeTestServer(opts: { demo?: boolean; config?: Partial<ServerConfig> } = {}): Promise<TestServer> {
-  const database = await makeTestDatabase();
+  const database = await makeTestDatabase({ demo: opts.demo !== false });
   const clock = { now: TEST_NOW };
-  if (opts.demo !== false) await loadDemo(database.db, clock.now);
   const app = await buildServer({ db: database.db, config: testConfig(opts.config), now: () => clock.now });
   await app.ready();
   return {

@@ -4,7 +4,6 @@ import { DEMO, DEMO_EMPLOYEE_IDS as E } from '../../src-shared/demo';
 import type { Db } from '../db/client';
 import { absences, employees, policies, rhk, syncCounters } from '../db/schema';
 import { makeTestDatabase, TEST_NOW } from '../test-support';
-import { loadDemo } from './demo';
 import { importFile, type ImportOutcome, type ImportReport } from './import';
 import { tempFile } from './import-testing';
 
@@ -12,10 +11,9 @@ import { tempFile } from './import-testing';
 let db: Db;
 let close: () => Promise<void>;
 beforeAll(async () => {
-  const database = await makeTestDatabase();
+  const database = await makeTestDatabase({ demo: true });
   db = database.db;
   close = () => database.close();
-  await loadDemo(db, TEST_NOW);
 });
 afterAll(() => close());
 

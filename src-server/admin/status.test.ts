@@ -6,7 +6,6 @@ import type { Db } from '../db/client';
 import { mutationResults, syncClients, workstations } from '../db/schema';
 import { makeTestDatabase, TEST_NOW } from '../test-support';
 import { createEnrollmentCode, enroll, revokeWorkstation } from '../workstations/service';
-import { loadDemo } from './demo';
 import { readStatus, type ServerStatus } from './status';
 
 /** What migrations/server holds: every one must be applied. */
@@ -33,10 +32,9 @@ async function enrollAt(name: string, at: Date, lastSeenAt: Date | null): Promis
 }
 
 beforeAll(async () => {
-  const database = await makeTestDatabase();
+  const database = await makeTestDatabase({ demo: true });
   db = database.db;
   close = () => database.close();
-  await loadDemo(db, TEST_NOW);
   const front = await enrollAt('PC Front Office', ago(10 * 24 * HOUR), ago(5 * MIN));
   await enrollAt('PC Ruang Rapat', ago(10 * 24 * HOUR), ago(3 * 24 * HOUR));
   await enrollAt('PC Baru', ago(2 * 24 * HOUR), null);

@@ -6,16 +6,14 @@ import type { Db } from '../db/client';
 import { auditLog, employees, syncCounters } from '../db/schema';
 import { withTransaction } from '../db/transaction';
 import { makeTestDatabase, TEST_NOW } from '../test-support';
-import { loadDemo } from '../admin/demo';
 import { setPin } from './set-pin';
 
 let db: Db;
 let close: () => Promise<void>;
 beforeAll(async () => {
-  const database = await makeTestDatabase();
+  const database = await makeTestDatabase({ demo: true });
   db = database.db;
   close = () => database.close();
-  await loadDemo(db, TEST_NOW);
 });
 afterAll(() => close());
 

@@ -5,7 +5,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEMO } from '../../src-shared/demo';
-import { loadDemo } from '../admin/demo';
 import type { Database } from '../db/client';
 import { makeTestDatabase, TEST_NOW, testConfig } from '../test-support';
 import { createEnrollmentCode } from '../workstations/service';
@@ -25,8 +24,7 @@ afterEach(async () => {
 });
 
 async function demoDatabase(): Promise<{ database: Database; code: string }> {
-  const database = await makeTestDatabase();
-  await loadDemo(database.db, TEST_NOW);
+  const database = await makeTestDatabase({ demo: true });
   const { code } = await createEnrollmentCode(database.db, DEMO.unit.code, TEST_NOW);
   return { database, code };
 }

@@ -4,7 +4,6 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, DEMO_PEOPLE } from '../../src-shared/demo';
-import { loadDemo } from '../admin/demo';
 import type { Database } from '../db/client';
 import { hashPin } from '../employees/pin';
 import { buildServer } from '../server';
@@ -34,8 +33,7 @@ let careless: FastifyInstance;
 const secrets: Record<string, string> = {};
 
 beforeAll(async () => {
-  database = await makeTestDatabase();
-  await loadDemo(database.db, TEST_NOW);
+  database = await makeTestDatabase({ demo: true });
   const deps = { db: database.db, config: testConfig({ logLevel: 'debug' }), now: () => TEST_NOW };
   server = await buildServer(deps, { logger });
   careless = await buildApp(deps, [

@@ -32,3 +32,11 @@ export async function authenticate(db: Executor, request: FastifyRequest, now: D
   }
   return { id: ws.id, unitId: ws.unitId, clientId: ws.clientId, name: ws.name };
 }
+
+/**
+ * A sync call must name the local database the workstation enrolled with: another clientId is a
+ * copied or restored file, which must re-enroll rather than sync as the original (PROTOCOL.md).
+ */
+export function requireEnrolledClient(ws: AuthedWorkstation, clientId: string): void {
+  if (clientId !== ws.clientId) throw new HttpError('REENROLL_REQUIRED', 'clientId is not the one this workstation enrolled with');
+}

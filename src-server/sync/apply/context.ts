@@ -4,8 +4,9 @@ import { addDays } from '../../../src-shared/domain/dates';
 import { PolicySchema, type Policy } from '../../../src-shared/domain/policy';
 import type { Absence, Activity, Entry, Holiday, Rhk } from '../../../src-shared/domain/types';
 import type { Executor, Tx } from '../../db/client';
-import type { employees} from '../../db/schema';
+import type { employees } from '../../db/schema';
 import { absences, catalog, entries, holidays, policies, rhk } from '../../db/schema';
+import { toActivity, toRhk } from '../../reference/rows';
 
 /**
  * What an applier knows about one mutation: who did it, where, and which day the rules must use.
@@ -84,18 +85,13 @@ export class ReferenceCache {
   }
 }
 
-/** Policies change rarely; parsed once per version. */
-const policyCache = new Map<string, { version: number; policy: Policy }>();
-
+/**
+ * The unit's policy; the documented defaults when the unit has none. Writers validate the document
+ * with PolicySchema (as the pull does when it sends it), so a failure here is a bug and throws.
+ */
 export async function loadPolicy(ex: Executor, unitId: string): Promise<Policy> {
-  const [row] = await ex.select({ body: policies.body, version: policies.version }).from(policies).where(eq(policies.unitId, unitId));
-  if (!row) return PolicySchema.parse({});
-  const cached = policyCache.get(unitId);
-  if (cached && cached.version === row.version) return cached.policy;
-  const parsed = PolicySchema.safeParse(row.body);
-  const policy = parsed.success ? parsed.data : PolicySchema.parse({});
-  policyCache.set(unitId, { version: row.version, policy });
-  return policy;
+  const [row] = await ex.select({ body: policies.body }).from(policies).where(eq(policies.unitId, unitId));
+  return PolicySchema.parse(row?.body ?? {});
 }
 
 export async function absencesOn(ex: Executor, employeeId: string, date: string): Promise<Absence[]> {
@@ -109,34 +105,13 @@ export async function absencesOn(ex: Executor, employeeId: string, date: string)
 export async function activityById(ex: Executor, id: string | null): Promise<Activity | null> {
   if (!id) return null;
   const [row] = await ex.select().from(catalog).where(eq(catalog.id, id));
-  if (!row || row.deleted) return null;
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    outputUnit: row.outputUnit,
-    normMinutes: row.normMinutes,
-    category: row.category as Activity['category'],
-    scopeUnitId: row.scopeUnitId,
-    scopePosition: row.scopePosition,
-    active: row.active,
-  };
+  return row && !row.deleted ? toActivity(row) : null;
 }
 
 export async function rhkById(ex: Executor, id: string | null): Promise<Rhk | null> {
   if (!id) return null;
   const [row] = await ex.select().from(rhk).where(eq(rhk.id, id));
-  if (!row || row.deleted) return null;
-  return {
-    id: row.id,
-    employeeId: row.employeeId,
-    year: row.year,
-    title: row.title,
-    indicator: row.indicator,
-    target: row.target,
-    outputUnit: row.outputUnit,
-    active: row.active,
-  };
+  return row && !row.deleted ? toRhk(row) : null;
 }
 
 export type DaySlot = Pick<Entry, 'id' | 'startTime' | 'endTime' | 'status' | 'minutes' | 'flags'>;

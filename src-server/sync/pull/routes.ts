@@ -1,8 +1,7 @@
 import { PullRequestSchema } from '../../../src-shared/protocol';
 import type { RoutePlugin } from '../../http/app';
-import { HttpError } from '../../http/errors';
 import { checkProtocol, parseBody } from '../../http/validate';
-import { authenticate } from '../../workstations/auth';
+import { authenticate, requireEnrolledClient } from '../../workstations/auth';
 import { workstationKey } from '../../workstations/rate-key';
 import { pull } from './service';
 
@@ -18,9 +17,7 @@ export const pullRoutes: RoutePlugin = (app, deps) => {
     const workstation = await authenticate(deps.db, request, deps.now());
     checkProtocol(request.body);
     const input = parseBody(PullRequestSchema, request.body);
-    if (input.clientId !== workstation.clientId) {
-      throw new HttpError('REENROLL_REQUIRED', 'clientId is not the one this workstation enrolled with');
-    }
+    requireEnrolledClient(workstation, input.clientId);
     const { result, resetReason } = await pull(deps.db, { unitId: workstation.unitId, clientId: input.clientId }, input, deps.now());
     if (resetReason) request.log.info({ workstationId: workstation.id, reason: resetReason }, 'pull cursor reset');
     return result;

@@ -1,11 +1,12 @@
 import { and, asc, eq, gt, gte, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgSelect } from 'drizzle-orm/pg-core';
 import { PolicySchema } from '../../../src-shared/domain/policy';
-import type { AbsenceKind, ActivityCategory, EntryFlag, EntryStatus, HolidayKind, Role } from '../../../src-shared/domain/types';
+import type { AbsenceKind, EntryFlag, EntryStatus, HolidayKind, Role } from '../../../src-shared/domain/types';
 import type { SyncTable } from '../../../src-shared/protocol';
 import type { SyncRows } from '../../../src-shared/sync-rows';
 import type { Executor } from '../../db/client';
 import { absences, catalog, employees, entries, holidays, policies, rhk, unitDepartures, units } from '../../db/schema';
+import { toActivity, toRhk } from '../../reference/rows';
 
 /**
  * One query per synced table and page: the rows of a scope above a version, in version order, each
@@ -88,28 +89,9 @@ const employeeRow = (r: typeof employees.$inferSelect): SyncRows['employees'] =>
   active: r.active,
 });
 
-const catalogRow = (r: typeof catalog.$inferSelect): SyncRows['catalog'] => ({
-  id: r.id,
-  code: r.code,
-  name: r.name,
-  outputUnit: r.outputUnit,
-  normMinutes: r.normMinutes,
-  category: r.category as ActivityCategory,
-  scopeUnitId: r.scopeUnitId,
-  scopePosition: r.scopePosition,
-  active: r.active,
-});
+const catalogRow = (r: typeof catalog.$inferSelect): SyncRows['catalog'] => toActivity(r);
 
-const rhkRow = (r: typeof rhk.$inferSelect): SyncRows['rhk'] => ({
-  id: r.id,
-  employeeId: r.employeeId,
-  year: r.year,
-  title: r.title,
-  indicator: r.indicator,
-  target: r.target,
-  outputUnit: r.outputUnit,
-  active: r.active,
-});
+const rhkRow = (r: typeof rhk.$inferSelect): SyncRows['rhk'] => toRhk(r);
 
 // Writers validate the document with PolicySchema, so a failure here is a bug and throws.
 const policyRow = (r: typeof policies.$inferSelect): SyncRows['policies'] => ({ unitId: r.unitId, policy: PolicySchema.parse(r.body) });

@@ -7,7 +7,7 @@ import type { Db, Tx } from '../../db/client';
 import { mutationResults, syncClients } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
 import { HttpError } from '../../http/errors';
-import type { AuthedWorkstation } from '../../workstations/auth';
+import { requireEnrolledClient, type AuthedWorkstation } from '../../workstations/auth';
 import { applyMutation } from '../apply';
 import { ReferenceCache, rejected, type ApplyOutcome } from '../apply/context';
 import { mutationContentHash } from './content-hash';
@@ -29,9 +29,7 @@ export async function pushBatch(
   now: () => Date,
   log?: FastifyBaseLogger,
 ): Promise<PushResult> {
-  if (body.clientId !== ws.clientId) {
-    throw new HttpError('REENROLL_REQUIRED', 'clientId is not the one this workstation enrolled with');
-  }
+  requireEnrolledClient(ws, body.clientId);
   const seqs = body.mutations.map((m) => m.seq);
   if (seqs.some((s, i) => i > 0 && s <= seqs[i - 1]!)) throw new HttpError('VALIDATION', 'mutations must be in increasing seq order', { field: 'mutations' });
 
