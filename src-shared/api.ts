@@ -8,7 +8,7 @@ import {
   RoleSchema,
   type Entry,
 } from './domain/types';
-import { AppErrorSchema } from './errors';
+import { AppErrorSchema, ErrorCodeSchema } from './errors';
 import { MAX_TEXT } from './protocol';
 import { SETTING_KEYS, SettingsSchema, type SettingKey } from './settings';
 
@@ -136,6 +136,37 @@ export const RestoreReportSchema = z.object({
   reason: z.string(),
 });
 
+export const SYNC_TRIGGERS = ['start', 'timer', 'retry', 'manual', 'session-end', 'network', 'enroll'] as const;
+export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
+
+/** The status bar's view of the sync loop (command workstation-status, event sync-status). */
+export const SyncStatusSchema = z.object({
+  enrolled: z.boolean(),
+  serverUrl: z.string().nullable(),
+  workstationId: z.string().nullable(),
+  /** Whether the last attempt reached the server; null before the first attempt. */
+  online: z.boolean().nullable(),
+  running: z.boolean(),
+  /** Local changes the server has not answered yet. */
+  pending: z.number(),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.object({ code: ErrorCodeSchema, message: z.string(), at: z.string() }).nullable(),
+  nextAttemptAt: z.string().nullable(),
+  /** Set when sync stopped until an operator acts: re-enroll, or update the app. */
+  blocked: z.enum(['unauthenticated', 'revoked', 'reenroll', 'update']).nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+const SyncAttemptSchema = z.object({
+  outcome: z.enum(['ok', 'retry', 'blocked']),
+  error: AppErrorSchema.nullable(),
+  pushed: z.number(),
+  applied: z.number(),
+  refused: z.number(),
+  pulled: z.number(),
+  status: SyncStatusSchema,
+});
+
 /** The value is checked against the key's own schema by the handler (VALIDATION on `value`). */
 const SettingSetSchema = z.object({ key: z.enum(SETTING_KEYS as [SettingKey, ...SettingKey[]]), value: z.unknown() }).strict();
 
@@ -211,6 +242,19 @@ export const commands = {
     z.object({ entryId: Uuid, rev: z.number().int().min(1) }).strict(),
     z.object({ deleted: z.string() }),
   ),
+  /** The direct supervisor's decision on one submitted entry (supervisor mode builds on this). */
+  'entry-review': cmd(
+    'session',
+    z
+      .object({
+        entryId: Uuid,
+        rev: z.number().int().min(1),
+        decision: z.enum(['approve', 'return', 'reject']),
+        note: Text.optional(),
+      })
+      .strict(),
+    z.object({ entry: EntryViewSchema }),
+  ),
   'entry-list': cmd(
     'session',
     z.object({ employeeId: Uuid.optional(), month: MonthSchema }).strict(),
@@ -240,6 +284,45 @@ export const commands = {
     'session',
     z.object({ employeeId: Uuid.optional(), month: MonthSchema }).strict(),
     RecapSchema,
+  ),
+  /**
+   * Registers this PC with the central server. Anyone may do it on a PC that is not enrolled yet
+   * (nobody can log in before the first pull); once enrolled, only an operator may re-enroll.
+   */
+  'workstation-enroll': cmd(
+    'none',
+    z
+      .object({
+        serverUrl: z.string().min(1).max(500),
+        enrollmentCode: z.string().min(1).max(100),
+        name: z.string().trim().min(1).max(200),
+      })
+      .strict(),
+    z.object({ workstationId: z.string(), unitId: z.string(), status: SyncStatusSchema }),
+  ),
+  'workstation-status': cmd('none', NoArgs, SyncStatusSchema),
+  /** "Kirim sekarang": one sync attempt now; resolves when it has finished. */
+  'sync-now': cmd('none', NoArgs, SyncAttemptSchema),
+  'sync-log': cmd(
+    'operator',
+    z.object({ limit: z.number().int().min(1).max(200).optional() }).strict(),
+    z.object({
+      items: z.array(
+        z.object({
+          id: z.number(),
+          startedAt: z.string(),
+          finishedAt: z.string(),
+          trigger: z.string(),
+          outcome: z.string(),
+          pushed: z.number(),
+          applied: z.number(),
+          refused: z.number(),
+          pulled: z.number(),
+          errorCode: z.string().nullable(),
+          detail: z.string().nullable(),
+        }),
+      ),
+    }),
   ),
   'settings-get': cmd('none', NoArgs, SettingsSchema),
   'settings-set': cmd('operator', SettingSetSchema, SettingsSchema),
@@ -287,8 +370,9 @@ export const SessionEndedSchema = z.object({ reason: z.enum(['logout', 'idle', '
 /** Events main pushes to the renderer (the preload's `on(event, fn)` accepts only these). */
 export interface Events {
   'session-ended': z.infer<typeof SessionEndedSchema>;
+  'sync-status': SyncStatus;
 }
-export const EVENT_NAMES: readonly (keyof Events)[] = ['session-ended'];
+export const EVENT_NAMES: readonly (keyof Events)[] = ['session-ended', 'sync-status'];
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.hasOwn(commands, name);

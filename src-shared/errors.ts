@@ -62,6 +62,11 @@ export const ERROR_CODES = [
   'DB_SCHEMA_NEWER',
   'DB_CORRUPT',
   'SETTING_UNKNOWN',
+  // workstation enrollment and sync (the operator's screens)
+  'NOT_ENROLLED',
+  'ENROLLMENT_CODE_INVALID',
+  'SERVER_UNREACHABLE',
+  'WORKSTATION_REVOKED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,6 +4,7 @@ import type { Events } from '../../src-shared/api';
 import type * as schema from './db/schema';
 import type { RestoreReport } from './db/open';
 import type { SessionStore } from './kiosk/sessions';
+import type { SyncEngine } from './sync/engine';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -21,6 +22,8 @@ export interface CoreContext {
    */
   openReport: { schemaVersion: number; restored: RestoreReport | null; integrityWarning: string | null };
   emit<E extends keyof Events>(event: E, payload: Events[E]): void;
+  /** The sync loop of this store (PROTOCOL.md "Client loop"). */
+  sync: SyncEngine;
 }
 
 export const nowIso = (ctx: Pick<CoreContext, 'clock'>): string => ctx.clock().toISOString();

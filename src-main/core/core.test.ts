@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import Database from 'better-sqlite3';
 import { createCore } from './core';
 import { BackupCheckFailedError } from './db/backup';
-import { damagePageOf } from './db/test-support';
+import { NEWEST_VERSION, damagePageOf } from './db/test-support';
 import { makeTestCore } from './test-support';
 import { DEMO_PEOPLE } from '../../src-shared/demo';
 
@@ -28,7 +28,7 @@ describe('opening the store through the core', () => {
     raw.close();
     const before = readFileSync(file);
     const r = createCore({ file, maintenance: false });
-    expect(!r.ok && r.error).toMatchObject({ code: 'DB_SCHEMA_NEWER', params: { found: 99, supported: 2 } });
+    expect(!r.ok && r.error).toMatchObject({ code: 'DB_SCHEMA_NEWER', params: { found: 99, supported: NEWEST_VERSION } });
     expect(!r.ok && r.error.message).toContain('versi aplikasi yang lebih baru');
     expect(readFileSync(file).equals(before)).toBe(true);
   });

@@ -6,6 +6,9 @@ import { dispatch } from './handlers';
 import { getSettings } from './settings/service';
 import { SessionStore } from './kiosk/sessions';
 import type { CoreContext } from './context';
+import { SyncEngine, type SyncEngineOptions } from './sync/engine';
+import { FileTokenStore, type TokenStore } from './sync/token-store';
+import { dirname, join } from 'node:path';
 
 export interface CoreOptions {
   /** The SQLite file; its folder also holds `backups/`. */
@@ -15,6 +18,12 @@ export interface CoreOptions {
   clock?: () => Date;
   /** Daily backups on a timer (default on; tests that do not test it turn it off). */
   maintenance?: boolean;
+  /**
+   * The sync loop. The token is kept by `tokenStore` (Electron: safeStorage); the default is a
+   * 0600 file `workstation.token` beside the database. `autoStart` (default true) arms the timer;
+   * tests that drive attempts themselves turn it off.
+   */
+  sync?: Partial<SyncEngineOptions> & { tokenStore?: TokenStore; autoStart?: boolean };
 }
 
 /** How often the core checks whether the daily backup is due. */
@@ -61,8 +70,17 @@ export function createCore(opts: CoreOptions): Result<Core> {
     openReport: { schemaVersion: db.migrated.to, restored: db.restored, integrityWarning: null },
     emit(event, payload) {
       for (const l of listeners.get(event) ?? []) (l as Listener<typeof event>)(payload);
+      // The end of a kiosk session is a good moment to send what the person just recorded.
+      if (event === 'session-ended') void ctx.sync.trigger('session-end');
     },
+    // Set just below: the engine needs the context it belongs to.
+    sync: null as unknown as SyncEngine,
   };
+  ctx.sync = new SyncEngine(ctx, {
+    ...opts.sync,
+    tokenStore: opts.sync?.tokenStore ?? new FileTokenStore(join(dirname(opts.file), 'workstation.token')),
+  });
+  if (opts.sync?.autoStart !== false) ctx.sync.start();
   let closed = false;
   let running: Promise<string | null> | null = null;
   const maintain = (): Promise<string | null> => {
@@ -107,6 +125,7 @@ export function createCore(opts: CoreOptions): Result<Core> {
       close() {
         closed = true;
         if (timer) clearInterval(timer);
+        ctx.sync.stop();
         ctx.sessions.clear();
         db.close();
       },

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, commands, type CommandName } from '../../src-shared/api';
 import { DEMO_PEOPLE } from '../../src-shared/demo';
 import { makeTestCore, type TestCore } from './test-support';
+import { NEWEST_VERSION } from './db/test-support';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -21,11 +22,16 @@ const BAD_INPUT: Record<CommandName, [args: Record<string, unknown>, field: stri
   'entry-update': [{ entryId: 'not-a-uuid', rev: 1, changes: {} }, 'entryId'],
   'entry-submit': [{ entryId: '0190a000-0000-7000-8000-000000000001', rev: 0 }, 'rev'],
   'entry-delete': [{ entryId: '0190a000-0000-7000-8000-000000000001' }, 'rev'],
+  'entry-review': [{ entryId: '0190a000-0000-7000-8000-000000000001', rev: 1, decision: 'maybe' }, 'decision'],
   'entry-list': [{ month: '2026-11-01' }, 'month'],
   'entry-copy-day': [{ fromDate: 'kemarin' }, 'fromDate'],
   'catalog-search': [{ query: 'x'.repeat(101) }, 'query'],
   'catalog-favorite-set': [{ activityId: 'de30c000-0000-4000-8000-000000000001', favorite: 'ya' }, 'favorite'],
   'recap-month': [{ month: '2026-13' }, 'month'],
+  'workstation-enroll': [{ serverUrl: 'http://127.0.0.1:1', enrollmentCode: '' , name: 'PC 1' }, 'enrollmentCode'],
+  'workstation-status': [{ verbose: true }, ''],
+  'sync-now': [{ force: true }, ''],
+  'sync-log': [{ limit: 0 }, 'limit'],
   'settings-get': [{ key: 'language' }, ''],
   'settings-set': [{ key: 'colour', value: 'red' }, 'key'],
   'audit-list': [{ limit: 10_000 }, 'limit'],
@@ -118,7 +124,7 @@ describe('audit-list', () => {
 describe('app-status', () => {
   it('reports the store without a session', async () => {
     const s = await t.call('app-status', {});
-    expect(s).toMatchObject({ schemaVersion: 2, enrolled: false, restored: null, integrityWarning: null, pendingMutations: 0 });
+    expect(s).toMatchObject({ schemaVersion: NEWEST_VERSION, enrolled: false, restored: null, integrityWarning: null, pendingMutations: 0 });
     expect(s.unitName).toContain('Bagian Organisasi');
     expect(s.clientId).toMatch(/^[0-9a-f-]{36}$/);
   });

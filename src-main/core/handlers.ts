@@ -8,7 +8,12 @@ import { searchCatalog, setFavorite } from './catalog/service';
 import { recapMonth } from './recap/service';
 import { getSettings, setSetting } from './settings/service';
 import { listAudit } from './audit/service';
+import { reviewEntry } from './reviews/service';
 import { pendingCount } from './sync/outbox';
+import { enrollWorkstation } from './sync/enroll';
+import { listSyncLog } from './sync/log';
+import type { AttemptReport } from './sync/attempt';
+import { appError } from '../../src-shared/errors';
 import { getUnitName, getEmployee, syncIdentity } from './reference/queries';
 
 type Out<K extends CommandName> = Result<CommandResult<K>>;
@@ -46,27 +51,64 @@ export const handlers: HandlerMap = {
   'entry-update': (ctx, args, session) => updateEntry(ctx, session, args),
   'entry-submit': (ctx, args, session) => submitEntry(ctx, session, args),
   'entry-delete': (ctx, args, session) => deleteEntry(ctx, session, args),
+  'entry-review': (ctx, args, session) => reviewEntry(ctx, session, args),
   'entry-list': (ctx, args, session) => listEntries(ctx, session, args),
   'entry-copy-day': (ctx, args, session) => copyDay(ctx, session, args),
   'catalog-search': (ctx, args, session) => ok(searchCatalog(ctx, session, args)),
   'catalog-favorite-set': (ctx, args, session) => setFavorite(ctx, session, args),
   'recap-month': (ctx, args, session) => recapMonth(ctx, session, args),
+  'workstation-enroll': async (ctx, args, session) => {
+    const actor = session as Session | null;
+    if (syncIdentity(ctx.db)?.workstationId) {
+      if (!actor) return fail('SESSION_REQUIRED');
+      if (!isOperator(ctx, actor.employeeId)) return fail('FORBIDDEN');
+    }
+    const r = await enrollWorkstation(ctx, ctx.sync, args, { actorId: actor?.employeeId ?? null });
+    if (!r.ok) return r;
+    // The first pull runs now; the PC is usable as soon as it has the unit's people.
+    await ctx.sync.trigger('enroll');
+    return ok({ ...r.value, status: ctx.sync.status() });
+  },
+  'workstation-status': (ctx) => ok(ctx.sync.status()),
+  'sync-now': async (ctx) => ok(attemptView(await ctx.sync.trigger('manual'), ctx)),
+  'sync-log': (ctx, args) => ok({ items: listSyncLog(ctx.sqlite, args.limit) }),
   'settings-get': (ctx) => ok(getSettings(ctx.db)),
   'settings-set': (ctx, args, session) => setSetting(ctx, session.employeeId, args.key, args.value),
   'audit-list': (ctx, args, session) => listAudit(ctx, session, args),
 };
 
-/** Checks the session the command's auth level asks for. */
+function attemptView(r: AttemptReport, ctx: CoreContext): CommandResult<'sync-now'> {
+  const o = r.outcome;
+  return {
+    outcome: o.kind,
+    error: o.kind === 'ok' ? null : appError(o.code),
+    pushed: r.pushed,
+    applied: r.applied,
+    refused: r.refused,
+    pulled: r.pulled,
+    status: ctx.sync.status(),
+  };
+}
+
+function isOperator(ctx: CoreContext, employeeId: string): boolean {
+  const roles = getEmployee(ctx.db, employeeId)?.roles ?? [];
+  return roles.includes('operator') || roles.includes('admin');
+}
+
+/** Commands that queue a mutation: the status bar's pending count changes after them. */
+const WRITES = new Set<CommandName>(['entry-create', 'entry-update', 'entry-submit', 'entry-delete', 'entry-copy-day', 'entry-review', 'kiosk-change-pin']);
+
+/**
+ * Checks the session the command's auth level asks for. A 'none' command still sees the session
+ * of a valid token (workstation-enroll needs it once the PC is enrolled).
+ */
 function authorize(ctx: CoreContext, auth: AuthLevel, token: string | undefined): Result<Session | null> {
-  if (auth === 'none') return ok(null);
+  if (auth === 'none') return ok(token ? ctx.sessions.resolve(token) : null);
   const session = ctx.sessions.resolve(token);
   if (!session) return fail('SESSION_REQUIRED');
   if (auth === 'session-any') return ok(session);
   if (session.mustChangePin) return fail('PIN_CHANGE_REQUIRED');
-  if (auth === 'operator') {
-    const roles = getEmployee(ctx.db, session.employeeId)?.roles ?? [];
-    if (!roles.includes('operator') && !roles.includes('admin')) return fail('FORBIDDEN');
-  }
+  if (auth === 'operator' && !isOperator(ctx, session.employeeId)) return fail('FORBIDDEN');
   return ok(session);
 }
 
@@ -95,7 +137,9 @@ export async function dispatch(ctx: CoreContext, name: unknown, rawArgs: unknown
   if (!parsed.success) return failWith(validationError(parsed.error));
   try {
     const handler = handlers[command] as Handler<CommandName>;
-    return await handler(ctx, parsed.data as ParsedArgs<CommandName>, auth.value ?? NO_SESSION);
+    const result = await handler(ctx, parsed.data as ParsedArgs<CommandName>, auth.value ?? NO_SESSION);
+    if (result.ok && WRITES.has(command)) ctx.sync.noteLocalWrite();
+    return result;
   } catch (error) {
     console.error(`[core] ${command} failed`, error);
     return fail('INTERNAL');

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { Db } from './context';
 
 /**
@@ -12,4 +13,15 @@ export function perDb<T>(factory: (db: Db) => T): (db: Db) => T {
     if (value === undefined) cache.set(db, (value = factory(db)));
     return value;
   };
+}
+
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A raw statement prepared once per open database (for SQL drizzle does not express well). */
+export function stmt(sqlite: Database.Database, source: string): Database.Statement {
+  let bySource = statements.get(sqlite);
+  if (!bySource) statements.set(sqlite, (bySource = new Map()));
+  let s = bySource.get(source);
+  if (!s) bySource.set(source, (s = sqlite.prepare(source)));
+  return s;
 }

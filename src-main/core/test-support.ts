@@ -6,6 +6,7 @@ import type { Result } from '../../src-shared/errors';
 import { DEMO_PIN, DEMO_EMPLOYEES } from '../../src-shared/demo';
 import { createCore, type Core } from './core';
 import { seedDemo } from './demo/seed';
+import { MemoryTokenStore } from './sync/token-store';
 
 /**
  * A real core on a real SQLite file in a temp folder, seeded with the demo data, with a clock the
@@ -32,7 +33,7 @@ export async function makeTestCore(opts: { now?: string; seed?: boolean; dir?: s
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'kk-core-'));
   const file = join(dir, 'kinerja.sqlite');
   const t = { now: new Date(opts.now ?? DEFAULT_NOW) };
-  const opened = createCore({ file, clock: () => t.now, maintenance: false });
+  const opened = createCore({ file, clock: () => t.now, maintenance: false, sync: { autoStart: false, tokenStore: new MemoryTokenStore() } });
   if (!opened.ok) throw new Error(`open failed: ${opened.error.code}`);
   const core = opened.value;
   if (opts.seed !== false) await seedDemo(core.ctx.db, core.ctx.sqlite);

@@ -52,6 +52,10 @@ export const messages: Record<ErrorCode, string> = {
   DB_SCHEMA_NEWER: 'The database was made by a newer version of the app. Update the app; nothing was changed.',
   DB_CORRUPT: 'The database is damaged and no backup could be restored. Please call the operator.',
   SETTING_UNKNOWN: 'Unknown setting "{key}".',
+  NOT_ENROLLED: 'This computer is not registered with the central server yet. Ask the operator to register it.',
+  ENROLLMENT_CODE_INVALID: 'The registration code is wrong, already used or expired. Ask the server administrator for a new one.',
+  SERVER_UNREACHABLE: 'The central server cannot be reached. Your data stays on this computer and is sent automatically when the network is back.',
+  WORKSTATION_REVOKED: 'This computer was removed from the central server. The operator must register it again; your data stays here.',
 };
 
 
@@ -74,4 +78,10 @@ export const labels: Labels = {
   },
   field: { workDate: 'work date', activityText: 'activity name', description: 'description' },
   detail: { dateFormat: 'date format YYYY-MM-DD', required: 'required', maxChars: 'at most {max} characters' },
+  syncAdvice: {
+    createRefused: 'The server has not accepted this activity. Correct it and send it again, or delete it.',
+    changeRefused: 'The server did not accept your last change; the activity is shown as the server has it. Check it and redo the change if needed.',
+    changedElsewhere: 'This activity was changed on another computer (for example reviewed by your supervisor) before your change arrived. Your change was not saved; check it and redo it if needed.',
+    overlapStored: 'This activity was saved, but its time overlaps another activity you recorded on another computer. Change one of them so your supervisor can approve.',
+  },
 };

@@ -51,6 +51,10 @@ export const messages: Record<ErrorCode, string> = {
   DB_SCHEMA_NEWER: 'Basis data dibuat oleh versi aplikasi yang lebih baru. Perbarui aplikasi; data tidak diubah.',
   DB_CORRUPT: 'Basis data rusak dan tidak ada cadangan yang dapat dipulihkan. Hubungi operator.',
   SETTING_UNKNOWN: 'Pengaturan "{key}" tidak dikenal.',
+  NOT_ENROLLED: 'Komputer ini belum didaftarkan ke server pusat. Minta operator mendaftarkannya.',
+  ENROLLMENT_CODE_INVALID: 'Kode pendaftaran salah, sudah dipakai, atau kedaluwarsa. Minta kode baru kepada pengelola server.',
+  SERVER_UNREACHABLE: 'Server pusat tidak dapat dihubungi. Data tetap tersimpan di komputer ini dan dikirim otomatis saat jaringan kembali.',
+  WORKSTATION_REVOKED: 'Komputer ini sudah dicabut dari server pusat. Operator perlu mendaftarkannya ulang; data tetap tersimpan.',
 };
 
 /** Words the rules put into messages and screens: statuses, absence kinds, reasons, field names. */
@@ -72,6 +76,13 @@ export const labels = {
   },
   field: { workDate: 'tanggal kerja', activityText: 'nama aktivitas', description: 'uraian' },
   detail: { dateFormat: 'format tanggal TTTT-BB-HH', required: 'wajib diisi', maxChars: 'paling banyak {max} karakter' },
+  /** What the owner of an entry should do after the server answered its change (shown at login). */
+  syncAdvice: {
+    createRefused: 'Aktivitas ini belum diterima server. Perbaiki lalu kirim lagi, atau hapus.',
+    changeRefused: 'Perubahan terakhir Anda tidak diterima server; aktivitas ditampilkan seperti yang tersimpan di server. Periksa dan ulangi bila perlu.',
+    changedElsewhere: 'Aktivitas ini sudah diubah di komputer lain (misalnya sudah diverifikasi atasan) sebelum perubahan Anda terkirim. Perubahan Anda tidak disimpan; periksa lalu ulangi bila perlu.',
+    overlapStored: 'Aktivitas ini tersimpan, tetapi waktunya bertabrakan dengan aktivitas lain yang Anda catat di komputer lain. Ubah salah satunya agar atasan dapat menyetujui.',
+  },
 };
 
 export type Labels = typeof labels;

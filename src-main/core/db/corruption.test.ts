@@ -11,6 +11,7 @@ import {
   damagePageOf,
   insertEntries,
   makeTempDir,
+  NEWEST_VERSION,
   openOk,
   scribbleOverMiddle,
   seedWorkday,
@@ -152,7 +153,7 @@ describe('opening a damaged database without any usable backup', () => {
       reason: expect.stringMatching(/SQLITE_CORRUPT|SQLITE_NOTADB/),
     });
     expect(sha256File(path.join(dir, CORRUPT_NAME))).toBe(damaged);
-    expect(opened.migrated).toEqual({ from: 0, to: 2 });
+    expect(opened.migrated).toEqual({ from: 0, to: NEWEST_VERSION });
     expect(countOf(opened.sqlite, 'employees')).toBe(0);
     // A new file is a new client: it must enroll again before it can sync.
     const state = opened.db.select().from(schema.syncState).get()!;
@@ -171,7 +172,7 @@ describe('opening a damaged database without any usable backup', () => {
     fs.copyFileSync(file, fromNewer);
     const raw = new Database(fromNewer);
     raw.pragma('journal_mode = DELETE');
-    raw.pragma('user_version = 5');
+    raw.pragma(`user_version = ${NEWEST_VERSION + 1}`);
     raw.close();
     fs.writeFileSync(file, crypto.randomBytes(8192));
 

@@ -8,10 +8,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackup, createBackupSync, listBackups } from './backup';
 import { openDatabase } from './open';
 import * as schema from './schema';
-import { EMPLOYEE_ID, makeTempDir, openOk, seedWorkday, sha256File, tableNames } from './test-support';
+import { EMPLOYEE_ID, makeTempDir, NEWEST_VERSION, openOk, seedWorkday, sha256File, tableNames } from './test-support';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const T0 = new Date('2025-03-03T00:30:00.000Z');
+/** What a newer app release would write. */
+const NEWER_VERSION = NEWEST_VERSION + 1;
 
 let dir: string;
 let file: string;
@@ -26,15 +28,15 @@ const schemaTables = Object.values(schema as Record<string, unknown>)
   .map((table) => getTableConfig(table));
 
 describe('openDatabase on a new file', () => {
-  it('creates the file with durable settings, the full schema at version 2 and its own client id', () => {
+  it('creates the file with durable settings, the full schema at the newest version and its own client id', () => {
     const opened = openOk({ file, now: () => T0 });
     const { sqlite } = opened;
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
-    expect(sqlite.pragma('user_version', { simple: true })).toBe(2);
-    expect(opened.migrated).toEqual({ from: 0, to: 2 });
+    expect(sqlite.pragma('user_version', { simple: true })).toBe(NEWEST_VERSION);
+    expect(opened.migrated).toEqual({ from: 0, to: NEWEST_VERSION });
     expect(opened.restored).toBeNull();
     // Nothing to check in a file just created.
     expect(opened.integrity).toEqual({ checked: false, reason: 'new-database', ms: 0 });
@@ -67,7 +69,7 @@ describe('openDatabase on a new file', () => {
     first.close();
 
     const second = openOk({ file });
-    expect(second.migrated).toEqual({ from: 2, to: 2 });
+    expect(second.migrated).toEqual({ from: NEWEST_VERSION, to: NEWEST_VERSION });
     expect(second.db.select().from(schema.syncState).all().map((s) => s.clientId)).toEqual([clientId]);
     second.close();
   });
@@ -104,7 +106,7 @@ describe('openDatabase on a database from a newer app', () => {
     seedWorkday(opened.sqlite);
     opened.close();
     const raw = new Database(file);
-    raw.pragma('user_version = 99');
+    raw.pragma(`user_version = ${NEWER_VERSION}`);
     raw.close();
     const before = sha256File(file);
     const listing = fs.readdirSync(path.dirname(file)).sort();
@@ -114,7 +116,7 @@ describe('openDatabase on a database from a newer app', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('DB_SCHEMA_NEWER');
-    expect(result.error.params).toEqual({ found: 99, supported: 2 });
+    expect(result.error.params).toEqual({ found: NEWER_VERSION, supported: NEWEST_VERSION });
     expect(result.error.message).toMatch(/versi aplikasi yang lebih baru/);
     expect(sha256File(file)).toBe(before);
     // No -wal/-shm, no backups folder, no moved-aside file.
@@ -127,12 +129,12 @@ describe('openDatabase on a database from a newer app', () => {
     // A newer app still running (or crashed) with its upgrade committed to the WAL only.
     const newer = new Database(file);
     newer.pragma('wal_autocheckpoint = 0');
-    newer.pragma('user_version = 3');
+    newer.pragma(`user_version = ${NEWER_VERSION}`);
     const before = sha256File(file);
 
     const result = openDatabase({ file });
 
-    expect(result.ok ? null : result.error.params).toEqual({ found: 3, supported: 2 });
+    expect(result.ok ? null : result.error.params).toEqual({ found: NEWER_VERSION, supported: NEWEST_VERSION });
     expect(sha256File(file)).toBe(before);
     newer.close();
   });

@@ -139,6 +139,11 @@ export const entries = sqliteTable(
     receivedAt: text('received_at'),
     syncCode: text('sync_code'),
     syncMessage: text('sync_message'),
+    /**
+     * 1 when the server refused this entry's creation: it exists only here. The owner may fix and
+     * send it again (sent as a new entry.create) or delete it without a mutation.
+     */
+    localOnly: integer('local_only').notNull().default(0),
     version: integer('version').notNull().default(0),
   },
   (t) => [
@@ -170,9 +175,57 @@ export const outbox = sqliteTable(
     entityId: text('entity_id').notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /**
+     * When the server answered this mutation; null while it is still to be pushed. Answered
+     * mutations are kept for a while (sync/retention.ts): a server restored from an older backup
+     * has lost them, and they are pushed again from here.
+     */
+    ackedAt: text('acked_at'),
+    resultStatus: text('result_status'),
+    resultCode: text('result_code'),
   },
-  (t) => [uniqueIndex('outbox_id_uq').on(t.id), index('outbox_entity_idx').on(t.entityId)],
+  (t) => [
+    uniqueIndex('outbox_id_uq').on(t.id),
+    index('outbox_entity_idx').on(t.entityId),
+    index('outbox_pending_idx').on(t.seq).where(sql`${t.ackedAt} is null`),
+  ],
 );
+
+/**
+ * The server's copy of each entry as last pulled (`body` = the EntryRow JSON; null once the
+ * server deleted it). `entries` shows local changes still in the outbox on top of it; when the
+ * server refuses such a change, the entry goes back to this copy.
+ */
+export const syncedEntries = sqliteTable('synced_entries', {
+  id: text('id').primaryKey(),
+  body: text('body'),
+  version: integer('version').notNull(),
+});
+
+/** Rows a full pull has sent so far (only while one runs): what it never sends is swept at its end. */
+export const resyncSeen = sqliteTable(
+  'resync_seen',
+  {
+    tbl: text('tbl').notNull(),
+    id: text('id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tbl, t.id] })],
+);
+
+/** The last sync attempts, newest last, for the operator's sync-log (kept to 200). */
+export const syncLog = sqliteTable('sync_log', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  startedAt: text('started_at').notNull(),
+  finishedAt: text('finished_at').notNull(),
+  trigger: text('trigger').notNull(),
+  outcome: text('outcome').notNull(),
+  pushed: integer('pushed').notNull().default(0),
+  applied: integer('applied').notNull().default(0),
+  refused: integer('refused').notNull().default(0),
+  pulled: integer('pulled').notNull().default(0),
+  errorCode: text('error_code'),
+  detail: text('detail'),
+});
 
 /** One row: this database file's identity and its sync position. */
 export const syncState = sqliteTable(
@@ -188,6 +241,13 @@ export const syncState = sqliteTable(
     cursor: text('cursor'),
     lastProcessedSeq: integer('last_processed_seq').notNull().default(0),
     lastSyncAt: text('last_sync_at'),
+    /** 1 while a pull from the beginning runs (after enrollment or a reset): see resync_seen. */
+    resyncing: integer('resyncing').notNull().default(0),
+    /**
+     * Why pushing stopped until an operator acts: 'unauthenticated' | 'revoked' | 'reenroll' |
+     * 'update'; null when sync may run. Kept across restarts so a revoked PC does not retry forever.
+     */
+    blocked: text('blocked'),
     createdAt: text('created_at').notNull(),
   },
   (t) => [check('sync_state_single_ck', sql`${t.id} = 1`)],

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { MIGRATIONS_DIR } from './migrate';
+import { loadMigrations, MIGRATIONS_DIR } from './migrate';
 import { openDatabase } from './open';
 import type { OpenDatabaseOptions, OpenedDatabase } from './open';
 
@@ -31,6 +31,17 @@ export function thrownBy(fn: () => unknown): unknown {
     return error;
   }
   throw new Error('expected a throw, but none came');
+}
+
+/**
+ * The schema version the shipped migrations lead to. Tests that mean "the newest" use this, so a
+ * new migration does not need every test edited; a literal version means that specific old one.
+ */
+export const NEWEST_VERSION = loadMigrations(MIGRATIONS_DIR).length;
+
+/** The tag a migration appended after the shipped ones gets, named as drizzle-kit would name it. */
+export function nextTag(name: string): string {
+  return `${String(NEWEST_VERSION).padStart(4, '0')}_${name}`;
 }
 
 /** A copy of the shipped migrations that a test may extend or edit. */
@@ -97,8 +108,17 @@ export function insertEntries(sqlite: Database.Database, prefix: string, count: 
   for (let i = 0; i < count; i += 1) write(i);
 }
 
-export function rowsOf(sqlite: Database.Database, table: string): unknown[] {
-  return sqlite.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
+/**
+ * The rows of `table`, oldest first. With `columns`, only those: a database migrated since has
+ * more columns, and the rows are "unchanged" when the columns they had keep their values.
+ */
+export function rowsOf(sqlite: Database.Database, table: string, columns?: readonly string[]): unknown[] {
+  const list = columns ? columns.map((c) => `"${c}"`).join(', ') : '*';
+  return sqlite.prepare(`SELECT ${list} FROM ${table} ORDER BY rowid`).all();
+}
+
+export function columnsOf(sqlite: Database.Database, table: string): string[] {
+  return sqlite.prepare('SELECT name FROM pragma_table_info(?) ORDER BY cid').pluck().all(table) as string[];
 }
 
 export function countOf(sqlite: Database.Database, table: string, where = '1'): number {

@@ -1,4 +1,4 @@
-import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, between, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Entry, EntryFlag, EntryStatus } from '../../../src-shared/domain/types';
 import type { EntryView } from '../../../src-shared/api';
 import { catalog, entries, outbox } from '../db/schema';
@@ -140,7 +140,7 @@ export function toViews(db: Db, list: Entry[]): EntryView[] {
   const names = new Map(
     activityIds.length ? db.select({ id: catalog.id, name: catalog.name }).from(catalog).where(inArray(catalog.id, activityIds)).all().map((r) => [r.id, r.name]) : [],
   );
-  const pending = new Set(db.selectDistinct({ id: outbox.entityId }).from(outbox).where(inArray(outbox.entityId, ids)).all().map((r) => r.id));
+  const pending = new Set(db.selectDistinct({ id: outbox.entityId }).from(outbox).where(and(inArray(outbox.entityId, ids), isNull(outbox.ackedAt))).all().map((r) => r.id));
   return list.map((e) => ({
     ...e,
     activityName: e.activityId ? (names.get(e.activityId) ?? e.activityText ?? '') : (e.activityText ?? ''),

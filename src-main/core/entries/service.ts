@@ -11,6 +11,7 @@ import type { Policy } from '../../../src-shared/domain/policy';
 import type { Activity, Employee, Entry, EntryFlag } from '../../../src-shared/domain/types';
 import { writeAudit } from '../audit/audit';
 import { enqueueMutation } from '../sync/outbox';
+import { isLocalOnly, setLocalOnly } from '../sync/entries-apply';
 import type { CoreContext } from '../context';
 import { absencesBetween, getActivity, getEmployee, getPolicy, getRhk, holidaysBetween, workstationIdOf } from '../reference/queries';
 import type { Session } from '../kiosk/sessions';
@@ -131,6 +132,13 @@ function createIn(ctx: CoreContext, a: Actor, args: ParsedArgs<'entry-create'>, 
     syncMessage: null,
   };
   insertEntry(ctx.db, entry);
+  enqueueCreate(ctx, entry, a);
+  writeAudit(ctx.db, { at: a.at, actorId: a.employee.id, action, entityType: 'entry', entityId: entry.id, detail: { workDate: entry.workDate, status: entry.status, ...detail } });
+  return ok({ entry: writtenView(entry, activity), warnings: warnings.map(toAppError) });
+}
+
+/** The whole entry as an entry.create@1: a new entry, or one the server refused and the owner fixed. */
+function enqueueCreate(ctx: CoreContext, entry: Entry, a: Actor): void {
   enqueueMutation(ctx.db, {
     name: 'entry.create@1',
     args: {
@@ -153,8 +161,19 @@ function createIn(ctx: CoreContext, a: Actor, args: ParsedArgs<'entry-create'>, 
     entityId: entry.id,
     clientTime: a.at,
   });
-  writeAudit(ctx.db, { at: a.at, actorId: a.employee.id, action, entityType: 'entry', entityId: entry.id, detail: { workDate: entry.workDate, status: entry.status, ...detail } });
-  return ok({ entry: writtenView(entry, activity), warnings: warnings.map(toAppError) });
+}
+
+/**
+ * An entry the server refused to create exists only here (sync/entries-apply.ts). Changing it
+ * sends it again as a new entry.create at rev 1; the server has nothing to update.
+ */
+function resendIfLocalOnly(ctx: CoreContext, next: Entry, a: Actor): boolean {
+  if (!isLocalOnly(ctx.sqlite, next.id)) return false;
+  next.rev = 1;
+  replaceEntry(ctx.db, next);
+  setLocalOnly(ctx.sqlite, next.id, false);
+  enqueueCreate(ctx, next, a);
+  return true;
 }
 
 /**
@@ -213,8 +232,10 @@ export function updateEntry(ctx: CoreContext, session: Session, args: ParsedArgs
       syncCode: null,
       syncMessage: null,
     };
-    replaceEntry(ctx.db, next);
-    enqueueMutation(ctx.db, { name: 'entry.update@1', args: { entryId: old.id, baseRev: old.rev, changes }, actorId: a.employee.id, entityId: old.id, clientTime: a.at });
+    if (!resendIfLocalOnly(ctx, next, a)) {
+      replaceEntry(ctx.db, next);
+      enqueueMutation(ctx.db, { name: 'entry.update@1', args: { entryId: old.id, baseRev: old.rev, changes }, actorId: a.employee.id, entityId: old.id, clientTime: a.at });
+    }
     writeAudit(ctx.db, { at: a.at, actorId: a.employee.id, action: 'entry.update', entityType: 'entry', entityId: old.id, detail: { baseRev: old.rev, changes } });
     return ok({ entry: writtenView(next, activity), warnings: warnings.map(toAppError) });
   }).immediate();
@@ -228,8 +249,10 @@ export function submitEntry(ctx: CoreContext, session: Session, args: ParsedArgs
     const old = found.value;
     if (!canSubmit(old.status)) return fail('ENTRY_NOT_SUBMITTABLE');
     const next: Entry = { ...old, status: 'submitted', rev: old.rev + 1, updatedAt: a.at, syncCode: null, syncMessage: null };
-    replaceEntry(ctx.db, next);
-    enqueueMutation(ctx.db, { name: 'entry.submit@1', args: { entryId: old.id, baseRev: old.rev }, actorId: a.employee.id, entityId: old.id, clientTime: a.at });
+    if (!resendIfLocalOnly(ctx, next, a)) {
+      replaceEntry(ctx.db, next);
+      enqueueMutation(ctx.db, { name: 'entry.submit@1', args: { entryId: old.id, baseRev: old.rev }, actorId: a.employee.id, entityId: old.id, clientTime: a.at });
+    }
     writeAudit(ctx.db, { at: a.at, actorId: a.employee.id, action: 'entry.submit', entityType: 'entry', entityId: old.id, detail: { from: old.status } });
     return ok({ entry: writtenView(next, activityOf(ctx, next.activityId)), warnings: [] });
   }).immediate();
@@ -242,8 +265,10 @@ export function deleteEntry(ctx: CoreContext, session: Session, args: ParsedArgs
     if (!found.ok) return found;
     const old = found.value;
     if (!canDelete(old.status)) return fail('ENTRY_NOT_DELETABLE');
+    // The server never had an entry it refused to create: there is nothing to tell it.
+    const localOnly = isLocalOnly(ctx.sqlite, old.id);
     deleteEntryRow(ctx.db, old.id);
-    enqueueMutation(ctx.db, { name: 'entry.delete@1', args: { entryId: old.id, baseRev: old.rev }, actorId: a.employee.id, entityId: old.id, clientTime: a.at });
+    if (!localOnly) enqueueMutation(ctx.db, { name: 'entry.delete@1', args: { entryId: old.id, baseRev: old.rev }, actorId: a.employee.id, entityId: old.id, clientTime: a.at });
     // The audit row keeps the whole draft: a deletion is never a silent loss.
     writeAudit(ctx.db, { at: a.at, actorId: a.employee.id, action: 'entry.delete', entityType: 'entry', entityId: old.id, detail: { entry: old } });
     return ok({ deleted: old.id });
