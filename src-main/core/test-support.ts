@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { CommandArgs, CommandName, CommandResult } from '../../src-shared/api';
 import type { Result } from '../../src-shared/errors';
 import { DEMO_PIN, DEMO_EMPLOYEES } from '../../src-shared/demo';
-import { createCore, type Core } from './core';
+import { createCore, type Core, type CoreOptions } from './core';
 import { seedDemo } from './demo/seed';
 import { MemoryTokenStore } from './sync/token-store';
 
@@ -29,11 +29,11 @@ export interface TestCore {
 /** Wednesday 25 November 2026, 09:00 in Probolinggo (WIB = UTC+7). */
 export const DEFAULT_NOW = '2026-11-25T02:00:00.000Z';
 
-export async function makeTestCore(opts: { now?: string; seed?: boolean; dir?: string } = {}): Promise<TestCore> {
+export async function makeTestCore(opts: { now?: string; seed?: boolean; dir?: string; sync?: CoreOptions['sync'] } = {}): Promise<TestCore> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'kk-core-'));
   const file = join(dir, 'kinerja.sqlite');
   const t = { now: new Date(opts.now ?? DEFAULT_NOW) };
-  const opened = createCore({ file, clock: () => t.now, maintenance: false, sync: { autoStart: false, tokenStore: new MemoryTokenStore() } });
+  const opened = createCore({ file, clock: () => t.now, maintenance: false, sync: { autoStart: false, tokenStore: new MemoryTokenStore(), ...opts.sync } });
   if (!opened.ok) throw new Error(`open failed: ${opened.error.code}`);
   const core = opened.value;
   if (opts.seed !== false) await seedDemo(core.ctx.db, core.ctx.sqlite);

@@ -1,8 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Entry } from '../../../src-shared/domain/types';
 import type { EntryRow } from '../../../src-shared/sync-rows';
 import type { Db } from '../context';
-import { deleteEntryRow, getEntry, insertEntry, replaceEntry } from '../entries/queries';
+import { deleteEntryRow, getEntry } from '../entries/queries';
 import { hasPending } from './outbox';
 import { stmt } from '../prepared';
 
@@ -20,7 +19,7 @@ function s(sqlite: Database.Database) {
   if (!st) {
     st = {
       put: sqlite.prepare('insert into synced_entries (id, body, version) values (?, ?, ?) on conflict (id) do update set body = excluded.body, version = excluded.version'),
-      get: sqlite.prepare('select body from synced_entries where id = ?'),
+      get: sqlite.prepare('select body, version from synced_entries where id = ?'),
       localOnly: sqlite.prepare('update entries set local_only = ? where id = ?'),
     };
     stmts.set(sqlite, st);
@@ -28,19 +27,53 @@ function s(sqlite: Database.Database) {
   return st;
 }
 
-/** The server's row with this PC's note kept: it stays until the owner acts on the entry (entries/service.ts clears it). */
-function writeLocal(db: Db, sqlite: Database.Database, row: EntryRow): void {
-  const local = getEntry(db, row.id);
-  const next: Entry = { ...row, syncCode: local?.syncCode ?? null, syncMessage: local?.syncMessage ?? null };
-  if (local) replaceEntry(db, next);
-  else insertEntry(db, next);
-  s(sqlite).localOnly.run(0, row.id);
+const COLUMNS: [string, (r: EntryRow) => string | number | null][] = [
+  ['id', (r) => r.id],
+  ['employee_id', (r) => r.employeeId],
+  ['work_date', (r) => r.workDate],
+  ['start_time', (r) => r.startTime],
+  ['end_time', (r) => r.endTime],
+  ['minutes', (r) => r.minutes],
+  ['credited_minutes', (r) => r.creditedMinutes],
+  ['activity_id', (r) => r.activityId],
+  ['activity_text', (r) => r.activityText],
+  ['rhk_id', (r) => r.rhkId],
+  ['volume', (r) => r.volume],
+  ['output_unit', (r) => r.outputUnit],
+  ['description', (r) => r.description],
+  ['evidence_note', (r) => r.evidenceNote],
+  ['status', (r) => r.status],
+  ['rev', (r) => r.rev],
+  ['reviewer_id', (r) => r.reviewerId],
+  ['review_note', (r) => r.reviewNote],
+  ['reviewed_at', (r) => r.reviewedAt],
+  ['flags', (r) => JSON.stringify(r.flags)],
+  ['workstation_id', (r) => r.workstationId],
+  ['created_at', (r) => r.createdAt],
+  ['updated_at', (r) => r.updatedAt],
+  ['received_at', (r) => r.receivedAt],
+];
+
+/**
+ * The server's row into `entries`, keeping this PC's sync note (sync_code, sync_message): it stays
+ * until the owner acts on the entry (entries/service.ts clears it). One prepared upsert: a first
+ * pull writes thousands of entries.
+ */
+function writeLocal(sqlite: Database.Database, row: EntryRow, version: number): void {
+  const names = COLUMNS.map(([c]) => c);
+  const upsert = stmt(
+    sqlite,
+    `insert into entries (${names.join(', ')}, version, local_only) values (${names.map(() => '?').join(', ')}, ?, 0)
+     on conflict (id) do update set ${names.slice(1).map((c) => `${c} = excluded.${c}`).join(', ')},
+       version = excluded.version, local_only = 0`,
+  );
+  upsert.run(...COLUMNS.map(([, get]) => get(row)), version);
 }
 
 /** A pulled put: always the server copy; the local row too unless a local change is pending. */
 export function putPulledEntry(db: Db, sqlite: Database.Database, row: EntryRow, version: number): void {
   s(sqlite).put.run(row.id, JSON.stringify(row), version);
-  if (!hasPending(db, row.id)) writeLocal(db, sqlite, row);
+  if (!hasPending(db, row.id)) writeLocal(sqlite, row, version);
 }
 
 /** A pulled delete: the server copy becomes a tombstone; the local row goes unless a change is pending. */
@@ -57,10 +90,10 @@ export type Restored = 'server-copy' | 'deleted' | 'local-only' | 'kept';
  * so it stays here, marked local-only, for the owner to fix or delete; `createRefused` says so.
  */
 export function restoreEntry(db: Db, sqlite: Database.Database, id: string, createRefused: boolean): Restored {
-  const copy = s(sqlite).get.get(id) as { body: string | null } | undefined;
+  const copy = s(sqlite).get.get(id) as { body: string | null; version: number } | undefined;
   if (copy?.body) {
     const row = JSON.parse(copy.body) as EntryRow;
-    writeLocal(db, sqlite, row);
+    writeLocal(sqlite, row, copy.version);
     return 'server-copy';
   }
   if (copy) {
