@@ -156,6 +156,8 @@ export class SyncEngine {
       this.failures = 0;
       this.online = true;
       this.lastError = null;
+      // A person's "Kirim sekarang" got through after a refusal: the server accepts this PC again.
+      if (this.state()?.blocked) this.setBlocked(null);
       stmt(this.ctx.sqlite, 'update sync_state set last_sync_at = ? where id = 1').run(finishedAt);
       const keepMs = (this.opts.retentionDays ?? 30) * 86_400_000;
       purgeAcked(this.ctx.sqlite, new Date(this.ctx.clock().getTime() - keepMs).toISOString());
