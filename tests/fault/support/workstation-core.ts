@@ -20,6 +20,8 @@ export interface WorkstationCoreOptions {
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   batchMax?: number;
+  /** Rows per pull page asked of the server (default the server's 500). */
+  pullLimit?: number;
   protocol?: number;
 }
 
@@ -49,7 +51,7 @@ export function openWorkstationCore(o: WorkstationCoreOptions): WorkstationCore 
       backoffBaseMs: o.backoffBaseMs ?? 200,
       backoffMaxMs: o.backoffMaxMs ?? 2_000,
       timeoutMs: 10_000,
-      limits: { ...(o.batchMax ? { batchMax: o.batchMax } : {}), ...(o.protocol ? { protocol: o.protocol } : {}) },
+      limits: { ...(o.batchMax ? { batchMax: o.batchMax } : {}), ...(o.pullLimit ? { pullLimit: o.pullLimit } : {}), ...(o.protocol ? { protocol: o.protocol } : {}) },
     },
   });
   if (!opened.ok) throw new Error(`open failed: ${opened.error.code}`);
