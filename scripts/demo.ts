@@ -3,6 +3,10 @@
  * file with the demo data — the lock screen list, a login, one activity recorded and sent, the
  * month's recap, and the mutations waiting for the central server. Run it again and the store
  * keeps what it had (`--fresh` starts over).
+ *
+ * With a central server (`npm run server -- demo`, then `npm run server -- serve`), pass
+ * `--server http://127.0.0.1:8787 --code <enrollment code>` once: the store enrolls, takes its
+ * unit from the server, and every later run ends with a sync.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,13 +30,27 @@ if (!opened.ok) {
   process.exit(1);
 }
 const core = opened.value;
-await seedDemo(core.ctx.db, core.ctx.sqlite);
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
 
 async function send<K extends CommandName>(name: K, args: CommandArgs<K>, token?: string): Promise<CommandResult<K>> {
   const r = await core.send(name, token ? { ...(args as object), sessionToken: token } : args);
   if (!r.ok) throw new Error(`${name}: ${r.error.code} — ${r.error.message}`);
   return r.value as CommandResult<K>;
 }
+
+const serverUrl = arg('--server');
+const code = arg('--code');
+if (serverUrl && code) {
+  const enrolled = await send('workstation-enroll', { serverUrl, enrollmentCode: code, name: 'Demo PC' });
+  console.log(`
+workstation-enroll: ${enrolled.workstationId} on ${serverUrl}; first pull ${enrolled.status.lastError ? `failed: ${enrolled.status.lastError.message}` : 'done'}`);
+}
+const enrolled = (await send('workstation-status', {})).enrolled;
+// Without a server the demo data is loaded as if a server had sent it.
+if (!enrolled) await seedDemo(core.ctx.db, core.ctx.sqlite);
 
 const status = await send('app-status', {});
 console.log(`\nKinerja Kiosk core — ${file}`);
@@ -76,5 +94,13 @@ console.log(`  approved ${recap.approvedMinutes}, waiting ${recap.waitingMinutes
 
 await send('kiosk-logout', {}, token);
 console.log(`\nkiosk-logout. Mutations waiting for the central server: ${(await send('app-status', {})).pendingMutations}`);
-console.log('The kiosk screens and the central server come in the next issues; this store is what they will use.\n');
+if (enrolled) {
+  // The end of the session already started a sync; "Kirim sekarang" waits for it and runs once more.
+  const r = await send('sync-now', {});
+  const line = r.error ? `${r.outcome}: ${r.error.message}` : `${r.outcome}: pushed ${r.pushed} (applied ${r.applied}, refused ${r.refused}), pulled ${r.pulled}`;
+  console.log(`sync-now — ${line}; waiting now: ${r.status.pending}\n`);
+} else {
+  console.log('Not enrolled: pass --server <url> --code <code> to send them to a central server (see README).\n');
+}
+await core.ctx.sync.idle();
 core.close();
