@@ -82,6 +82,13 @@ export const SessionInfoSchema = z.object({
   /** The UI logs out after this much inactivity (policy, or this PC's override). */
   idleLogoutSeconds: z.number(),
   startedAt: z.string(),
+  /**
+   * The person's entries the central server refused or changed under them since they last acted
+   * on them (sync/settle.ts): shown right after login, in plain Indonesian, with what to do.
+   */
+  syncNotices: z.array(
+    z.object({ entryId: z.string(), workDate: z.string(), startTime: z.string(), endTime: z.string(), code: ErrorCodeSchema, message: z.string() }),
+  ),
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 

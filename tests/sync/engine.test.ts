@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { DEMO, DEMO_PEOPLE } from '../../src-shared/demo';
+import { DEMO, DEMO_PEOPLE, DEMO_PIN } from '../../src-shared/demo';
 import { makeTestCore, type TestCore } from '../../src-main/core/test-support';
 import { makeTestServer, type TestServer } from '../../src-server/test-support';
 import { createEnrollmentCode } from '../../src-server/workstations/service';
@@ -80,8 +80,12 @@ describe('a workstation enrolled with the central server', () => {
     const [shown] = (await a.call('entry-list', { month: '2026-11' }, onA)).entries;
     expect(shown).toMatchObject({ volume: 3, rev: 2, pending: false, syncCode: 'STALE_REVISION' });
     expect(shown!.syncMessage).toContain('komputer lain');
+    // Siti sees it right after her next login on that PC.
+    const again = await a.call('kiosk-login', { nip: DEMO.employees.find((e) => e.id === DEMO_PEOPLE.staff[0])!.nip, pin: DEMO_PIN });
+    expect(again.syncNotices).toEqual([expect.objectContaining({ entryId: made.entry.id, code: 'STALE_REVISION', workDate: '2026-11-25' })]);
+    const onA2 = again.token;
     // The note stays until Siti acts on the entry; then it is gone.
-    const fixed = await a.call('entry-update', { entryId: made.entry.id, rev: 2, changes: { volume: 2 } }, onA);
+    const fixed = await a.call('entry-update', { entryId: made.entry.id, rev: 2, changes: { volume: 2 } }, onA2);
     expect(fixed.entry).toMatchObject({ syncCode: null, rev: 3, pending: true });
     expect(await a.call('sync-now', {})).toMatchObject({ outcome: 'ok', applied: 1, refused: 0 });
   });

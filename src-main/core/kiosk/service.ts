@@ -12,6 +12,7 @@ import { getSettings } from '../settings/service';
 import { DUMMY_HASH, hashPin, verifyPin } from './pin';
 import { clearMisses, lockedMap, lockedUntil, recordMiss } from './lockout';
 import type { Session } from './sessions';
+import { stmt } from '../prepared';
 
 export function staffList(ctx: CoreContext, query: string | undefined): CommandResult<'kiosk-staff-list'> {
   const unitId = workstationUnitId(ctx.db);
@@ -97,7 +98,17 @@ export function sessionInfo(ctx: CoreContext, session: Session): SessionInfo {
     mustChangePin: session.mustChangePin,
     idleLogoutSeconds: session.idleLogoutSeconds,
     startedAt: session.startedAt.toISOString(),
+    syncNotices: syncNotices(ctx, e.id),
   };
+}
+
+/** Entries of this person that carry a note from the last sync, newest work first. */
+function syncNotices(ctx: CoreContext, employeeId: string): SessionInfo['syncNotices'] {
+  return stmt(
+    ctx.sqlite,
+    `select id as entryId, work_date as workDate, start_time as startTime, end_time as endTime, sync_code as code, sync_message as message
+     from entries where employee_id = ? and sync_code is not null order by work_date desc, start_time desc limit 50`,
+  ).all(employeeId) as SessionInfo['syncNotices'];
 }
 
 export function logout(ctx: CoreContext, session: Session, reason: 'logout' | 'idle' = 'logout'): CommandResult<'kiosk-logout'> {
