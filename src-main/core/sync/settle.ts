@@ -70,7 +70,9 @@ export function settlePush(db: Db, sqlite: Database.Database, sent: readonly Que
     }
     for (const [entityId, t] of touched) {
       if (t.code !== 'OVERLAP_FLAGGED' && !hasPending(db, entityId)) restoreEntry(db, sqlite, entityId, t.createRefused);
-      const note = t.advice ? `${t.message} ${labels.syncAdvice[t.advice]}` : t.message;
+      // A refused review is the supervisor's business (audit log above), not a note for the owner.
+      if (!t.advice) continue;
+      const note = `${t.message} ${labels.syncAdvice[t.advice]}`;
       stmt(sqlite, 'update entries set sync_code = ?, sync_message = ? where id = ? and sync_code is null').run(t.code, note, entityId);
     }
     const first = sent[0]?.mutation.seq ?? 0;
