@@ -20,6 +20,7 @@ import { ISSUE_SIZE, parseOptions } from './server/options';
 import { BENCH_NOW, BENCH_POLICY, benchDates, createsIn, planMutations, slotMinutes, type Expected } from './server/plan';
 import { startProfile, type Profile } from './server/profile';
 import { rawInsert } from './server/raw';
+import { runBacklog } from './server/backlog';
 import { machineLoad } from './server/machine';
 import { int, profileLines, round, stats, table } from './server/report';
 import {
@@ -86,6 +87,7 @@ function checkPull(report: PullReport, unitOf: string[], expectedByUnit: Map<str
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2), process.env);
+  if (opts.backlog) return runBacklog({ base: opts, mutations: opts.mutations, batch: opts.batch, staff: opts.staff, naive: opts.naive, mix: opts.mix, window: opts.window });
   const now = new Date(BENCH_NOW);
   const startedAll = performance.now();
   const totalMutations = opts.workstations * opts.mutations;

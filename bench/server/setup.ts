@@ -9,6 +9,7 @@ import { withTransaction } from '../../src-server/db/transaction';
 import { writeReference } from '../../src-server/reference/write';
 import { createEnrollmentCode } from '../../src-server/workstations/service';
 import type { Options } from './options';
+import type { Policy } from '../../src-shared/domain/policy';
 import { BENCH_POLICY } from './plan';
 
 /**
@@ -128,13 +129,13 @@ export function benchUnits(units: number, workstations: number): BenchUnit[] {
 /** Activities any staff position may log (active, not limited to a position or a unit). */
 export const BENCH_ACTIVITIES: Activity[] = DEMO_CATALOG.filter((a) => a.active && a.scopePosition === null && a.scopeUnitId === null);
 
-export async function writeBenchReference(database: Database, units: BenchUnit[], extra: Employee[], now: Date): Promise<void> {
+export async function writeBenchReference(database: Database, units: BenchUnit[], extra: Employee[], now: Date, policy: Policy = BENCH_POLICY): Promise<void> {
   await withTransaction(database.db, (tx) =>
     writeReference(
       tx,
       {
         units: units.map((u) => u.unit),
-        policies: units.map((u) => ({ unitId: u.unit.id, policy: BENCH_POLICY })),
+        policies: units.map((u) => ({ unitId: u.unit.id, policy })),
         employees: [...units.flatMap((u) => [u.supervisor, ...u.staff]), ...extra],
         catalog: DEMO_CATALOG,
         holidays: HOLIDAYS_2026,

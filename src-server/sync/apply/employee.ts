@@ -1,6 +1,4 @@
-import { eq } from 'drizzle-orm';
 import type { MutationArgs } from '../../../src-shared/protocol';
-import { employees } from '../../db/schema';
 import { isPinHash } from '../../employees/pin';
 import { applied, rejected, type ApplyOutcome, type MutationContext } from './context';
 
@@ -13,9 +11,6 @@ export async function changePin(ctx: MutationContext, args: MutationArgs<'employ
   if (args.employeeId !== ctx.actor.id) return rejected('FORBIDDEN');
   if (!isPinHash(args.pinHash)) return rejected('VALIDATION', { field: 'pinHash' });
   const version = await ctx.version(ctx.actor.unitId);
-  await ctx.tx
-    .update(employees)
-    .set({ pinHash: args.pinHash, mustChangePin: false, version, updatedAt: ctx.now })
-    .where(eq(employees.id, ctx.actor.id));
+  await ctx.store.updateEmployee(ctx.actor.id, { pinHash: args.pinHash, mustChangePin: false, version, updatedAt: ctx.now });
   return applied();
 }

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { EntryFields } from '../../../src-shared/domain/entry-rules';
 import { canDelete, canEdit, canSubmit } from '../../../src-shared/domain/entry-rules';
 import { creditedMinutes, durationMinutes } from '../../../src-shared/domain/credit';
@@ -6,18 +5,16 @@ import { monthOf } from '../../../src-shared/domain/dates';
 import { isPeriodClosed, periodCloseDate } from '../../../src-shared/domain/period';
 import type { Activity, EntryStatus } from '../../../src-shared/domain/types';
 import type { MutationArgs } from '../../../src-shared/protocol';
-import { entries } from '../../db/schema';
-import { applied, conflict, daySlots, rejected, type ApplyOutcome, type MutationContext } from './context';
+import { applied, conflict, rejected, type ApplyOutcome, type MutationContext } from './context';
 import { checkFields, flagsFor } from './entry-checks';
 import { refreshOverlapFlags } from './overlap';
+import type { EntryRow } from './store';
 
 /**
  * entry.create@1 / update / submit / delete (PROTOCOL.md). Each decides everything before writing,
  * so a rejected or conflicted mutation leaves the database as it was; the caller's transaction
  * stores the outcome and advances the client's seq either way.
  */
-type EntryRow = typeof entries.$inferSelect;
-
 const trimOrNull = (s: string | null | undefined): string | null => (s ?? '').trim() || null;
 
 function derive(fields: EntryFields, activity: Activity | null) {
@@ -30,7 +27,7 @@ function derive(fields: EntryFields, activity: Activity | null) {
 
 /** The entry, locked for the rest of the transaction, if the actor may write it. */
 async function ownEntry(ctx: MutationContext, entryId: string): Promise<EntryRow | ApplyOutcome> {
-  const [row] = await ctx.tx.select().from(entries).where(eq(entries.id, entryId)).for('update');
+  const row = await ctx.store.entry(entryId, true);
   if (!row || row.deleted || row.unitId !== ctx.workstation.unitId) return rejected('NOT_FOUND');
   if (row.employeeId !== ctx.actor.id) return rejected('FORBIDDEN');
   return row;
@@ -45,7 +42,7 @@ const writtenOutcome = (overlapping: boolean, rev: number): ApplyOutcome =>
 export async function createEntry(ctx: MutationContext, args: MutationArgs<'entry.create@1'>): Promise<ApplyOutcome> {
   const e = args.entry;
   if (e.employeeId !== ctx.actor.id) return rejected('FORBIDDEN');
-  const [existing] = await ctx.tx.select({ id: entries.id }).from(entries).where(eq(entries.id, e.id));
+  const existing = await ctx.store.entry(e.id, false);
   if (existing) return rejected('VALIDATION', { field: 'entry.id', detail: 'sudah dipakai' });
   const fields: EntryFields = {
     workDate: e.workDate,
@@ -57,16 +54,16 @@ export async function createEntry(ctx: MutationContext, args: MutationArgs<'entr
     volume: e.volume,
     description: e.description.trim(),
   };
-  const activity = await ctx.cache.activity(ctx.tx, fields.activityId);
+  const activity = await ctx.store.activity(fields.activityId);
   const check = await checkFields(ctx, fields, activity, null, true);
   if (check.error) return rejected(check.error.code, check.error.params);
 
   const version = await ctx.version(ctx.actor.unitId);
   const status: EntryStatus = e.status;
   const slot = { id: e.id, startTime: fields.startTime, endTime: fields.endTime, status };
-  const overlapping = await refreshOverlapFlags(ctx.tx, slot, check.sameDay, version);
+  const overlapping = await refreshOverlapFlags(ctx.store, slot, check.sameDay, version);
   const flags = flagsFor(ctx, fields.workDate, check.warnings, overlapping ? ['overlap'] : []);
-  await ctx.tx.insert(entries).values({
+  await ctx.store.insertEntry({
     id: e.id,
     employeeId: ctx.actor.id,
     unitId: ctx.actor.unitId,
@@ -107,32 +104,29 @@ export async function updateEntry(ctx: MutationContext, args: MutationArgs<'entr
     volume: c.volume ?? row.volume,
     description: (c.description ?? row.description).trim(),
   };
-  const activity = await ctx.cache.activity(ctx.tx, fields.activityId);
+  const activity = await ctx.store.activity(fields.activityId);
   const dateChanged = fields.workDate !== row.workDate;
   const check = await checkFields(ctx, fields, activity, row.id, dateChanged);
   if (check.error) return rejected(check.error.code, check.error.params);
 
   const version = await ctx.version(row.unitId);
   const slot = { id: row.id, startTime: fields.startTime, endTime: fields.endTime, status: row.status as EntryStatus };
-  const overlapping = await refreshOverlapFlags(ctx.tx, slot, check.sameDay, version);
+  const overlapping = await refreshOverlapFlags(ctx.store, slot, check.sameDay, version);
   // The day it left may have an entry that no longer overlaps anything.
-  if (dateChanged) await refreshOverlapFlags(ctx.tx, null, await daySlots(ctx.tx, row.employeeId, row.workDate, row.id), version);
+  if (dateChanged) await refreshOverlapFlags(ctx.store, null, await ctx.store.daySlots(row.employeeId, row.workDate, row.id), version);
   const previous = row.flags.filter((f) => f !== 'overlap');
   const rev = row.rev + 1;
-  await ctx.tx
-    .update(entries)
-    .set({
-      ...fields,
-      ...derive(fields, activity),
-      evidenceNote: c.evidenceNote !== undefined ? trimOrNull(c.evidenceNote) : row.evidenceNote,
-      rev,
-      flags: flagsFor(ctx, fields.workDate, check.warnings, overlapping ? [...previous, 'overlap'] : previous),
-      workstationId: ctx.workstation.id,
-      updatedAt: ctx.clientTime,
-      receivedAt: ctx.now,
-      version,
-    })
-    .where(eq(entries.id, row.id));
+  await ctx.store.updateEntry(row.id, {
+    ...fields,
+    ...derive(fields, activity),
+    evidenceNote: c.evidenceNote !== undefined ? trimOrNull(c.evidenceNote) : row.evidenceNote,
+    rev,
+    flags: flagsFor(ctx, fields.workDate, check.warnings, overlapping ? [...previous, 'overlap'] : previous),
+    workstationId: ctx.workstation.id,
+    updatedAt: ctx.clientTime,
+    receivedAt: ctx.now,
+    version,
+  });
   return writtenOutcome(overlapping, rev);
 }
 
@@ -154,25 +148,22 @@ export async function submitEntry(ctx: MutationContext, args: MutationArgs<'entr
   };
   // Sending re-checks the rules that can change after saving (a closed period, a new absence, a
   // deactivated activity), but not the backdating window: the draft was on time when written.
-  const check = await checkFields(ctx, fields, await ctx.cache.activity(ctx.tx, row.activityId), row.id, false);
+  const check = await checkFields(ctx, fields, await ctx.store.activity(row.activityId), row.id, false);
   if (check.error) return rejected(check.error.code, check.error.params);
 
   const version = await ctx.version(row.unitId);
   const slot = { id: row.id, startTime: row.startTime, endTime: row.endTime, status: 'submitted' as const };
-  const overlapping = await refreshOverlapFlags(ctx.tx, slot, check.sameDay, version);
+  const overlapping = await refreshOverlapFlags(ctx.store, slot, check.sameDay, version);
   const previous = row.flags.filter((f) => f !== 'overlap');
   const rev = row.rev + 1;
-  await ctx.tx
-    .update(entries)
-    .set({
-      status: 'submitted',
-      rev,
-      flags: flagsFor(ctx, row.workDate, check.warnings, overlapping ? [...previous, 'overlap'] : previous),
-      updatedAt: ctx.clientTime,
-      receivedAt: ctx.now,
-      version,
-    })
-    .where(eq(entries.id, row.id));
+  await ctx.store.updateEntry(row.id, {
+    status: 'submitted',
+    rev,
+    flags: flagsFor(ctx, row.workDate, check.warnings, overlapping ? [...previous, 'overlap'] : previous),
+    updatedAt: ctx.clientTime,
+    receivedAt: ctx.now,
+    version,
+  });
   return writtenOutcome(overlapping, rev);
 }
 
@@ -184,7 +175,7 @@ export async function deleteEntry(ctx: MutationContext, args: MutationArgs<'entr
   if (!canDelete(row.status as EntryStatus)) return rejected('ENTRY_NOT_DELETABLE');
   const version = await ctx.version(row.unitId);
   // A tombstone, pulled like any change: the row stays for the audit trail.
-  await ctx.tx.update(entries).set({ deleted: true, receivedAt: ctx.now, updatedAt: ctx.clientTime, version }).where(eq(entries.id, row.id));
-  await refreshOverlapFlags(ctx.tx, null, await daySlots(ctx.tx, row.employeeId, row.workDate, row.id), version);
+  await ctx.store.updateEntry(row.id, { deleted: true, receivedAt: ctx.now, updatedAt: ctx.clientTime, version });
+  await refreshOverlapFlags(ctx.store, null, await ctx.store.daySlots(row.employeeId, row.workDate, row.id), version);
   return applied(row.rev);
 }

@@ -2,7 +2,8 @@ import { checkEntry, type EntryFields, type Issue } from '../../../src-shared/do
 import { compareDates, monthOf } from '../../../src-shared/domain/dates';
 import { isPeriodClosed } from '../../../src-shared/domain/period';
 import type { Activity, EntryFlag } from '../../../src-shared/domain/types';
-import { absencesOn, daySlots, rhkById, type DaySlot, type MutationContext } from './context';
+import type { MutationContext } from './context';
+import type { DaySlot } from './store';
 
 /**
  * The server re-runs the kiosk's rules (src-shared/domain/entry-rules.ts) on what it stores, with
@@ -25,17 +26,17 @@ export async function checkFields(
   dateChanged: boolean,
 ): Promise<FieldCheck> {
   const employee = ctx.actor;
-  const sameDay = await daySlots(ctx.tx, employee.id, fields.workDate, excludeId);
+  const sameDay = await ctx.store.daySlots(employee.id, fields.workDate, excludeId);
   const first = compareDates(fields.workDate, ctx.ruleToday) < 0 ? fields.workDate : ctx.ruleToday;
   const last = compareDates(fields.workDate, ctx.ruleToday) > 0 ? fields.workDate : ctx.ruleToday;
   const issues = checkEntry(fields, {
     today: ctx.ruleToday,
     policy: ctx.policy,
-    holidays: await ctx.cache.holidays(ctx.tx, first, last),
-    absences: await absencesOn(ctx.tx, employee.id, fields.workDate),
+    holidays: await ctx.store.holidays(first, last),
+    absences: await ctx.store.absences(employee.id, fields.workDate),
     employee: { id: employee.id, unitId: employee.unitId, positionTitle: employee.positionTitle },
     activity,
-    rhk: await rhkById(ctx.tx, fields.rhkId),
+    rhk: await ctx.store.rhk(fields.rhkId),
     sameDay,
     dateChanged,
   });

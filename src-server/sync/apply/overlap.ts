@@ -1,9 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { overlaps } from '../../../src-shared/domain/entry-rules';
 import type { EntryFlag, EntryStatus } from '../../../src-shared/domain/types';
-import type { Tx } from '../../db/client';
-import { entries } from '../../db/schema';
-import type { DaySlot } from './context';
+import type { ApplyStore, DaySlot } from './store';
 
 /**
  * Rule 4 across workstations (DOMAIN.md): two kiosks offline can both accept entries of one person
@@ -32,7 +29,7 @@ export const withFlag = (flags: readonly string[], flag: EntryFlag, on: boolean)
  * pull the change. Returns whether `changed` itself overlaps a standing entry.
  */
 export async function refreshOverlapFlags(
-  tx: Tx,
+  store: ApplyStore,
   changed: Slot | null,
   others: readonly DaySlot[],
   version: number,
@@ -46,10 +43,7 @@ export async function refreshOverlapFlags(
     const marked = other.flags.includes('overlap');
     const should = blockingOverlaps(other, day).length > 0;
     if (marked !== should) {
-      await tx
-        .update(entries)
-        .set({ flags: withFlag(other.flags, 'overlap', should), version })
-        .where(eq(entries.id, other.id));
+      await store.updateEntry(other.id, { flags: withFlag(other.flags, 'overlap', should), version });
     }
   }
   return changed ? blockingOverlaps(changed, day).length > 0 : false;

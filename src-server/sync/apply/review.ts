@@ -1,10 +1,8 @@
-import { eq } from 'drizzle-orm';
 import { monthOf } from '../../../src-shared/domain/dates';
 import { approvalDeadline, isApprovalOpen } from '../../../src-shared/domain/period';
 import type { EntryStatus } from '../../../src-shared/domain/types';
 import type { MutationArgs } from '../../../src-shared/protocol';
-import { employees, entries } from '../../db/schema';
-import { applied, conflict, daySlots, rejected, type ApplyOutcome, type MutationContext } from './context';
+import { applied, conflict, rejected, type ApplyOutcome, type MutationContext } from './context';
 import { blockingOverlaps, refreshOverlapFlags } from './overlap';
 
 /**
@@ -13,11 +11,11 @@ import { blockingOverlaps, refreshOverlapFlags } from './overlap';
  * overlaps another standing one (DOMAIN.md rules 4 and 6, "Atasan langsung").
  */
 export async function reviewEntry(ctx: MutationContext, args: MutationArgs<'entry.review@1'>): Promise<ApplyOutcome> {
-  const [row] = await ctx.tx.select().from(entries).where(eq(entries.id, args.entryId)).for('update');
+  const row = await ctx.store.entry(args.entryId, true);
   // Another unit's entries do not exist as far as this workstation is concerned.
   if (!row || row.deleted || row.unitId !== ctx.workstation.unitId) return rejected('NOT_FOUND');
   if (row.employeeId === ctx.actor.id) return rejected('SELF_REVIEW');
-  const [owner] = await ctx.tx.select({ supervisorId: employees.supervisorId }).from(employees).where(eq(employees.id, row.employeeId));
+  const owner = await ctx.store.employee(row.employeeId);
   if (!owner || owner.supervisorId !== ctx.actor.id) return rejected('NOT_SUPERVISOR');
   if (row.status === 'approved') return conflict('ENTRY_LOCKED', row.rev);
   // The supervisor decided on what they saw: a newer revision, or an entry no longer waiting
@@ -27,7 +25,7 @@ export async function reviewEntry(ctx: MutationContext, args: MutationArgs<'entr
   if (!isApprovalOpen(month, ctx.ruleToday, ctx.policy)) {
     return rejected('APPROVAL_DEADLINE_PASSED', { period: month, deadline: approvalDeadline(month, ctx.policy) });
   }
-  const sameDay = await daySlots(ctx.tx, row.employeeId, row.workDate, row.id);
+  const sameDay = await ctx.store.daySlots(row.employeeId, row.workDate, row.id);
   if (args.decision === 'approve' && blockingOverlaps({ ...row, status: row.status as EntryStatus }, sameDay).length > 0) {
     return conflict('OVERLAP_FLAGGED', row.rev);
   }
@@ -35,20 +33,17 @@ export async function reviewEntry(ctx: MutationContext, args: MutationArgs<'entr
   const status: EntryStatus = args.decision === 'approve' ? 'approved' : args.decision === 'return' ? 'returned' : 'rejected';
   const version = await ctx.version(row.unitId);
   const rev = row.rev + 1;
-  const overlapping = await refreshOverlapFlags(ctx.tx, { ...row, status }, sameDay, version);
+  const overlapping = await refreshOverlapFlags(ctx.store, { ...row, status }, sameDay, version);
   const flags = row.flags.filter((f) => f !== 'overlap');
-  await ctx.tx
-    .update(entries)
-    .set({
-      status,
-      rev,
-      reviewerId: ctx.actor.id,
-      reviewNote: args.note?.trim() || null,
-      reviewedAt: ctx.clientTime,
-      flags: overlapping ? [...flags, 'overlap'] : flags,
-      receivedAt: ctx.now,
-      version,
-    })
-    .where(eq(entries.id, row.id));
+  await ctx.store.updateEntry(row.id, {
+    status,
+    rev,
+    reviewerId: ctx.actor.id,
+    reviewNote: args.note?.trim() || null,
+    reviewedAt: ctx.clientTime,
+    flags: overlapping ? [...flags, 'overlap'] : flags,
+    receivedAt: ctx.now,
+    version,
+  });
   return applied(rev);
 }

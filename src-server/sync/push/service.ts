@@ -1,24 +1,35 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { z } from 'zod';
 import type { Mutation, MutationResult, PushRequestSchema, PushResult } from '../../../src-shared/protocol';
-import type { ErrorCode } from '../../../src-shared/errors';
-import type { Db, Tx } from '../../db/client';
+import { queryRows, type Db, type Tx } from '../../db/client';
 import { mutationResults, syncClients } from '../../db/schema';
 import { withTransaction } from '../../db/transaction';
 import { HttpError } from '../../http/errors';
 import { requireEnrolledClient, type AuthedWorkstation } from '../../workstations/auth';
 import { applyMutation } from '../apply';
-import { ReferenceCache, rejected, type ApplyOutcome } from '../apply/context';
+import { rejected, type ApplyOutcome } from '../apply/context';
+import { ReferenceCache } from '../apply/reference-cache';
+import { SqlStore } from '../apply/store';
+import { applyChunk, lockClient, nextClientTime, resultRow, storedResults, toResult, type ChunkOutcome } from './batch';
 import { mutationContentHash } from './content-hash';
 
 type PushRequest = z.infer<typeof PushRequestSchema>;
-type StoredResult = typeof mutationResults.$inferSelect;
+
+/** Mutations per transaction on the set-wise path: bounds a transaction's locks and one version's rows. */
+export const CHUNK = 200;
+
+export interface PushOptions {
+  /** false: one transaction per mutation (the fallback path), for tests that compare the two. */
+  setWise?: boolean;
+}
 
 /**
- * Exactly-once push (PROTOCOL.md). Each mutation gets its own transaction that locks the client's
- * row, answers a seq it has already processed from the stored result, stops at a gap, and
- * otherwise applies the mutation, stores the result and advances last_seq — all or nothing. An
+ * Exactly-once push (PROTOCOL.md). Mutations are applied in chunks of up to CHUNK, each in one
+ * transaction that locks the client's row, answers a seq it has already processed from the stored
+ * result, stops at a gap, and otherwise applies the mutations in order, stores their results and
+ * advances last_seq — all or nothing (batch.ts). Should that path fail unexpectedly, the chunk is
+ * applied again one transaction per mutation, so a batch that trips it never blocks the outbox. An
  * infrastructure failure propagates (503): what committed stays committed and the client's retry
  * of the same batch is answered from the stored results.
  */
@@ -28,6 +39,7 @@ export async function pushBatch(
   body: PushRequest,
   now: () => Date,
   log?: FastifyBaseLogger,
+  options: PushOptions = {},
 ): Promise<PushResult> {
   requireEnrolledClient(ws, body.clientId);
   const seqs = body.mutations.map((m) => m.seq);
@@ -46,33 +58,78 @@ export async function pushBatch(
     }
   }
 
+  const results: MutationResult[] = body.mutations.filter((m) => m.seq <= client.lastSeq).map((m) => toResult(replays.get(m.seq)!));
+  const counts = { applied: 0, rejected: 0, conflict: 0, replayed: results.length };
+  const pending = body.mutations.filter((m) => m.seq > client.lastSeq);
+  const usedIds = await usedMutationIds(db, pending);
   const cache = new ReferenceCache();
-  // Ids already used by any processed mutation, read once for the batch (a reused id is refused).
-  const fresh = body.mutations.filter((m) => m.seq > client.lastSeq).map((m) => m.id);
-  const usedIds = new Set(
-    fresh.length
-      ? (await db.select({ id: mutationResults.mutationId }).from(mutationResults).where(inArray(mutationResults.mutationId, fresh))).map((r) => r.id)
-      : [],
-  );
-  const results: MutationResult[] = [];
   let lastProcessedSeq = client.lastSeq;
-  const counts = { applied: 0, rejected: 0, conflict: 0, replayed: 0 };
-  for (const m of body.mutations) {
-    const replay = replays.get(m.seq);
-    if (replay) {
-      results.push(toResult(replay));
-      counts.replayed++;
-      continue;
+  for (let i = 0; i < pending.length; i += CHUNK) {
+    const chunk = pending.slice(i, i + CHUNK);
+    let outcome: ChunkOutcome;
+    if (options.setWise === false) {
+      outcome = await oneByOne(db, ws, body.clientId, chunk, now, cache, usedIds);
+    } else {
+      try {
+        outcome = await withTransaction(db, (tx) => applyChunk(tx, ws, body.clientId, chunk, now(), cache, usedIds), undefined, ['23505']);
+      } catch (err) {
+        if (err instanceof HttpError) throw err;
+        log?.error({ err, workstationId: ws.id, fromSeq: chunk[0]!.seq }, 'push: the set-wise path failed; applying the chunk one mutation at a time');
+        outcome = await oneByOne(db, ws, body.clientId, chunk, now, new ReferenceCache(), usedIds);
+      }
     }
-    const step = await withTransaction(db, (tx) => processOne(tx, ws, body.clientId, m, now(), cache, usedIds), undefined, ['23505']);
-    if (step.kind === 'gap') break;
-    results.push(step.result);
-    lastProcessedSeq = step.lastSeq;
-    if (step.kind === 'processed') counts[step.result.status]++;
-    else counts.replayed++;
+    for (const id of outcome.usedIds) usedIds.add(id);
+    for (const step of outcome.steps) {
+      results.push(step.result);
+      counts[step.replayed ? 'replayed' : step.result.status]++;
+    }
+    lastProcessedSeq = Math.max(lastProcessedSeq, outcome.lastSeq);
+    if (outcome.gap) break;
   }
   log?.info({ workstationId: ws.id, received: body.mutations.length, ...counts, lastProcessedSeq }, 'push processed');
   return { lastProcessedSeq, results, serverTime: now().toISOString() };
+}
+
+/**
+ * Ids already used by any processed mutation, read once for the request (a reused id is refused).
+ * One index probe per id: without statistics (PGlite never gathers them) `mutation_id = any(…)`
+ * is planned as a scan of every stored result.
+ */
+async function usedMutationIds(db: Db, ms: readonly Mutation[]): Promise<Set<string>> {
+  if (ms.length === 0) return new Set();
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select r.mutation_id as id from unnest(${sql.param(ms.map((m) => m.id))}::uuid[]) as u(id)
+        cross join lateral (select mutation_id from mutation_results where mutation_id = u.id offset 0) as r`,
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The per-mutation path: each mutation in its own transaction, reading as its rules ask. */
+async function oneByOne(
+  db: Db,
+  ws: AuthedWorkstation,
+  clientId: string,
+  chunk: readonly Mutation[],
+  now: () => Date,
+  cache: ReferenceCache,
+  usedIds: ReadonlySet<string>,
+): Promise<ChunkOutcome> {
+  const out: ChunkOutcome = { steps: [], lastSeq: 0, gap: false, usedIds: [] };
+  const used = new Set(usedIds);
+  for (const m of chunk) {
+    const step = await withTransaction(db, (tx) => processOne(tx, ws, clientId, m, now(), cache, used), undefined, ['23505']);
+    if (step.kind === 'gap') {
+      out.gap = true;
+      break;
+    }
+    // Only once committed: a transaction retried after a race must not find its own id "used".
+    used.add(m.id);
+    out.usedIds.push(m.id);
+    out.steps.push({ result: step.result, replayed: step.kind === 'replayed' });
+    out.lastSeq = step.lastSeq;
+  }
+  return out;
 }
 
 type Step =
@@ -86,10 +143,9 @@ async function processOne(
   m: Mutation,
   now: Date,
   cache: ReferenceCache,
-  usedIds: Set<string>,
+  usedIds: ReadonlySet<string>,
 ): Promise<Step> {
-  const [client] = await tx.select().from(syncClients).where(eq(syncClients.clientId, clientId)).for('update');
-  if (!client || client.workstationId !== ws.id) throw new HttpError('REENROLL_REQUIRED', 'clientId is not bound to this workstation');
+  const client = await lockClient(tx, ws, clientId);
   if (m.seq <= client.lastSeq) {
     // Another request of the same client processed it meanwhile.
     const stored = (await storedResults(tx, clientId, [m])).get(m.seq);
@@ -98,45 +154,12 @@ async function processOne(
   }
   if (m.seq > client.lastSeq + 1) return { kind: 'gap' };
 
-  const reused = usedIds.has(m.id);
-  usedIds.add(m.id);
-  const outcome: ApplyOutcome = reused
+  const outcome: ApplyOutcome = usedIds.has(m.id)
     ? rejected('VALIDATION', { field: 'id' })
-    : await applyMutation({ tx, workstation: { id: ws.id, unitId: ws.unitId }, now, lastClientTime: client.lastClientTime, cache }, m);
-  const row = {
-    mutationId: m.id,
-    clientId,
-    seq: m.seq,
-    name: m.name.slice(0, 100),
-    actorId: m.actorId,
-    contentHash: mutationContentHash(m),
-    status: outcome.status,
-    code: outcome.status === 'applied' ? null : outcome.code,
-    message: outcome.status === 'applied' ? null : outcome.message,
-    rev: outcome.rev ?? null,
-    processedAt: now,
-  };
+    : await applyMutation({ store: new SqlStore(tx, cache), workstation: { id: ws.id, unitId: ws.unitId }, now, lastClientTime: client.lastClientTime }, m);
+  const row = resultRow(clientId, m, outcome, now);
   await tx.insert(mutationResults).values(row);
-  // A clock running ahead is not remembered, or every later honest mutation would look "backwards".
-  const clientTime = new Date(Math.min(new Date(m.clientTime).getTime(), now.getTime()));
-  const lastClientTime = client.lastClientTime && client.lastClientTime > clientTime ? client.lastClientTime : clientTime;
+  const lastClientTime = nextClientTime(client.lastClientTime, m, now);
   await tx.update(syncClients).set({ lastSeq: m.seq, lastClientTime, updatedAt: now }).where(eq(syncClients.clientId, clientId));
   return { kind: 'processed', result: toResult(row), lastSeq: m.seq };
-}
-
-async function storedResults(ex: Db | Tx, clientId: string, ms: readonly Mutation[]): Promise<Map<number, StoredResult>> {
-  if (ms.length === 0) return new Map();
-  const rows = await ex
-    .select()
-    .from(mutationResults)
-    .where(and(eq(mutationResults.clientId, clientId), inArray(mutationResults.seq, ms.map((m) => m.seq))));
-  return new Map(rows.map((r) => [r.seq, r]));
-}
-
-function toResult(r: Pick<StoredResult, 'seq' | 'mutationId' | 'status' | 'code' | 'message' | 'rev'>): MutationResult {
-  const out: MutationResult = { seq: r.seq, id: r.mutationId, status: r.status as MutationResult['status'] };
-  if (r.code) out.code = r.code as ErrorCode;
-  if (r.message) out.message = r.message;
-  if (r.rev !== null) out.rev = r.rev;
-  return out;
 }
