@@ -9,7 +9,7 @@ import {
   type Entry,
 } from './domain/types';
 import { AppErrorSchema, ErrorCodeSchema } from './errors';
-import { MAX_TEXT } from './protocol';
+import { WireTextSchema } from './protocol';
 import { SETTING_KEYS, SettingsSchema, type SettingKey } from './settings';
 
 /**
@@ -27,7 +27,7 @@ import { SETTING_KEYS, SettingsSchema, type SettingKey } from './settings';
  */
 
 const Uuid = z.uuid();
-const Text = z.string().max(MAX_TEXT);
+const Text = WireTextSchema;
 
 export const EntrySchema = z.object({
   id: z.string(),

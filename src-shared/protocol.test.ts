@@ -25,6 +25,12 @@ describe('protocol v1 schemas', () => {
     expect(MutationArgsSchemas['employee.changePin@1'].safeParse({ employeeId: emp, pinHash: 'scrypt$16384$8$1$a$b' }).success).toBe(true);
   });
 
+  it('refuse a NUL character in any text (PostgreSQL cannot store it; the mutation would fail forever)', () => {
+    expect(MutationArgsSchemas['entry.create@1'].safeParse({ entry: { ...entry, description: 'Rapat\u0000koordinasi' } }).success).toBe(false);
+    expect(MutationArgsSchemas['entry.update@1'].safeParse({ entryId: id, baseRev: 1, changes: { evidenceNote: '\u0000' } }).success).toBe(false);
+    expect(parseMutationArgs('entry.review@1', { entryId: id, rev: 1, decision: 'return', note: 'ulang\u0000' }).success).toBe(false);
+  });
+
   it('require a note to return or reject, not to approve', () => {
     const r = MutationArgsSchemas['entry.review@1'].safeParse({ entryId: id, rev: 3, decision: 'return', note: '  ' });
     expect(r.success).toBe(false);

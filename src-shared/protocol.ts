@@ -15,7 +15,15 @@ export const DEFAULT_PULL_LIMIT = 500;
 export const MAX_PULL_LIMIT = 5000;
 
 const Uuid = z.uuid();
-const Text = z.string().max(MAX_TEXT);
+/**
+ * A text field on the wire: at most MAX_TEXT characters and no NUL, which PostgreSQL cannot store
+ * (such a mutation would fail on the server at every retry and hold up the queue behind it).
+ */
+export const WireTextSchema = z
+  .string()
+  .max(MAX_TEXT)
+  .refine((s) => !s.includes('\u0000'), { message: 'contains a NUL character' });
+const Text = WireTextSchema;
 const IsoTimestamp = z.iso.datetime({ offset: true });
 
 export const EntryWireSchema = z.object({

@@ -21,7 +21,10 @@ const FIRST_DATE = '2026-11-02';
 const SLOT_MINUTES = 10;
 const DAY_START = toMinutes('07:30');
 
-export const SYNC_POLICY: Policy = PolicySchema.parse({ maxMinutesPerDay: 1440, backdateWorkingDays: 60, nonWorkingDayEntries: 'warn' });
+// Backdating reaches back to 2 November (19 working days before the 27th) and no further: the
+// rules walk the window day by day for every entry, so a window far wider than the bench needs
+// would measure that walk instead of the sync.
+export const SYNC_POLICY: Policy = PolicySchema.parse({ maxMinutesPerDay: 1440, backdateWorkingDays: 20, nonWorkingDayEntries: 'warn' });
 
 export interface PlannedEntry {
   workDate: string;

@@ -83,6 +83,7 @@ describe('entry-create', () => {
       [{ startTime: '8:00' }, 'VALIDATION', 'startTime'],
       [{ workDate: '2026-02-30' }, 'VALIDATION', 'workDate'],
       [{ description: 'x'.repeat(2001) }, 'VALIDATION', 'description'],
+      [{ description: 'Menyusun laporan\u0000bulanan' }, 'VALIDATION', 'description'],
     ];
     for (const [over, code, field] of cases) {
       const r = await t.send('entry-create', base(over), token);
