@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO, DEMO_PEOPLE } from '../../src-shared/demo';
 import { startFaultProxy, startInProcessServer, type FaultProxy, type FaultServer } from './support';
-import { clientIdOf, expectConverged, expectExactlyOnce, expectOutboxMatchesServer, serverEntries } from './support/converge';
+import { clientIdOf, expectConverged, expectExactlyOnce, expectOutboxMatchesServer, prng, quiesce, serverEntries } from './support/converge';
 import { InProcessWorkstation } from './support/workstation';
 
 /**
@@ -36,18 +36,6 @@ const slot = (k: number): [string, string] => {
   const t = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
   return [t(8 * 60 + 30 * k), t(8 * 60 + 30 * (k + 1))];
 };
-
-/** mulberry32: a small seeded PRNG, so a failing run of case 6 can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Rig {
   server: FaultServer;
@@ -88,21 +76,6 @@ async function rig(n: number, clocks: (string | undefined)[] = []): Promise<Rig>
   return r;
 }
 
-/** Heals every cable and syncs every workstation until all outboxes are answered, then once more so each has pulled the others' last changes. */
-async function quiesce(r: Rig): Promise<void> {
-  for (const p of r.proxies) {
-    p.clear();
-    p.partition(false);
-  }
-  for (let round = 0; round < 10; round++) {
-    const results = await Promise.all(r.ws.map((w) => w.sync()));
-    if (results.every((s) => s.outcome === 'ok' && s.status.pending === 0)) {
-      for (const w of r.ws) expect(await w.sync()).toMatchObject({ outcome: 'ok', pushed: 0 });
-      return;
-    }
-  }
-  throw new Error('workstations did not quiesce within 10 rounds');
-}
 
 /** All the convergence criteria of the suite at once. */
 async function expectSettled(r: Rig): Promise<Awaited<ReturnType<typeof serverEntries>>> {
@@ -180,7 +153,7 @@ describe('convergence under partitions, clock faults and conflicts', () => {
     }
     expect(partitionsSeen).toBeGreaterThan(0);
 
-    await quiesce(r);
+    await quiesce(r.proxies, r.ws);
     const onServer = await expectSettled(r);
     // Nothing lost and nothing invented: the server holds exactly what the people did.
     expect(onServer.filter((e) => people.includes(e.employeeId)).map((e) => ({ id: e.id, employeeId: e.employeeId, volume: e.volume, status: e.status, rev: e.rev })).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
@@ -220,7 +193,7 @@ describe('convergence under partitions, clock faults and conflicts', () => {
     // The server's clock moves on an hour; everyone keeps syncing.
     await r.server.setClock(at(H + 60_000));
     try {
-      await quiesce(r);
+      await quiesce(r.proxies, r.ws);
       await expectSettled(r);
     } finally {
       await r.server.setClock(new Date(SERVER_NOW).toISOString());
@@ -277,7 +250,7 @@ describe('convergence under partitions, clock faults and conflicts', () => {
     const [first, second] = order === 'A first' ? [p.a, p.b] : [p.b, p.a];
     expect(await first.sync()).toMatchObject({ outcome: 'ok', refused: 0 });
     expect(await second.sync()).toMatchObject({ outcome: 'ok' });
-    await quiesce(r);
+    await quiesce(r.proxies, r.ws);
     await expectSettled(r);
     return p;
   }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEMO, DEMO_PEOPLE } from '../../src-shared/demo';
 import { startFaultProxy, startInProcessServer, type FaultProxy, type FaultServer } from './support';
-import { clientIdOf, expectConverged, expectExactlyOnce, expectOutboxMatchesServer, serverEntries } from './support/converge';
+import { clientIdOf, expectConverged, expectExactlyOnce, expectOutboxMatchesServer, quiesce, serverEntries } from './support/converge';
 import { InProcessWorkstation } from './support/workstation';
 
 /**
@@ -158,20 +158,6 @@ async function perform(w: World, op: Op): Promise<void> {
   if (!result.ok) w.refusals[`${op.kind} ${result.error.code}`] = (w.refusals[`${op.kind} ${result.error.code}`] ?? 0) + 1;
 }
 
-async function quiesce(w: World): Promise<void> {
-  for (const p of w.proxies) {
-    p.clear();
-    p.partition(false);
-  }
-  for (let round = 0; round < 12; round++) {
-    const results = await Promise.all(w.pcs.map((p) => p.sync()));
-    if (results.every((s) => s.outcome === 'ok' && s.status.pending === 0)) {
-      for (const p of w.pcs) expect(await p.sync()).toMatchObject({ outcome: 'ok', pushed: 0 });
-      return;
-    }
-  }
-  throw new Error('the workstations did not quiesce after healing');
-}
 
 async function checkWorld(w: World): Promise<void> {
   // Every PC equals the server; no outbox holds anything.
@@ -243,7 +229,7 @@ async function runSoak(rounds: Round[]): Promise<void> {
       const outcomes = [...(await Promise.all(early)), ...(round.syncFirst ? [] : await Promise.all(syncing.map((p) => p.sync())))];
       for (const o of outcomes) expect(['ok', 'retry']).toContain(o.outcome);
     }
-    await quiesce(w);
+    await quiesce(w.proxies, w.pcs);
     await checkWorld(w);
     const stored = await serverEntries(server);
     const answered = await server.query<{ status: string; code: string | null; n: number }>(

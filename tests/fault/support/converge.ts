@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { DEMO } from '../../../src-shared/demo';
 import type { AdminOps } from './admin';
+import type { FaultProxy } from './proxy';
 import type { Workstation } from './workstation';
 
 /**
@@ -157,4 +158,35 @@ export async function waitFor<T>(
     if (Date.now() > deadline) throw new Error(`waitFor timed out after ${opts.timeoutMs ?? 10_000} ms: ${opts.message ?? ''} (last: ${String(last)})`);
     await new Promise((r) => setTimeout(r, opts.intervalMs ?? 25));
   }
+}
+
+/**
+ * Heals every cable and syncs every workstation until all outboxes are answered, then once more
+ * so each has pulled the others' last changes (that last round must push nothing).
+ */
+export async function quiesce(proxies: readonly FaultProxy[], workstations: readonly Workstation[], rounds = 12): Promise<void> {
+  for (const p of proxies) {
+    p.clear();
+    p.partition(false);
+  }
+  for (let round = 0; round < rounds; round++) {
+    const results = await Promise.all(workstations.map((w) => w.sync()));
+    if (results.every((s) => s.outcome === 'ok' && s.status.pending === 0)) {
+      for (const w of workstations) expect(await w.sync()).toMatchObject({ outcome: 'ok', pushed: 0 });
+      return;
+    }
+  }
+  throw new Error(`the workstations did not quiesce within ${rounds} rounds after healing`);
+}
+
+/** mulberry32: a small seeded PRNG, so a failing randomized run can be replayed from its seed. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
