@@ -51,6 +51,8 @@ export class SyncEngine {
   private online: boolean | null = null;
   private lastError: SyncStatus['lastError'] = null;
   private started = false;
+  /** Set when the core closes: no new attempt, and one in flight ends quietly. */
+  private stopped = false;
   private readonly limits: AttemptLimits;
 
   constructor(
@@ -74,6 +76,7 @@ export class SyncEngine {
 
   stop(): void {
     this.started = false;
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.nextAt = null;
@@ -100,16 +103,24 @@ export class SyncEngine {
    * have read the outbox before the write that asked for this). Never rejects.
    */
   trigger(reason: SyncTrigger): Promise<AttemptReport> {
+    if (this.stopped) return Promise.resolve(failedReport('INTERNAL', 'the store is closed'));
     if (this.running) {
-      this.again ??= reason;
+      // A person's "Kirim sekarang" wins: it is the one trigger that also tries while blocked.
+      if (reason === 'manual' || !this.again) this.again = reason;
       return this.running.then(() => this.running ?? this.trigger(reason));
     }
-    const run = this.attempt(reason).finally(() => {
-      this.running = null;
-      const next = this.again;
-      this.again = null;
-      if (next) void this.trigger(next);
-    });
+    const run = this.attempt(reason)
+      .catch((error: unknown) => {
+        // The store closed under the attempt, or a bug: never an unhandled rejection.
+        if (!this.stopped) console.error('[sync] attempt failed', error);
+        return failedReport('INTERNAL', error instanceof Error ? error.message : String(error));
+      })
+      .finally(() => {
+        this.running = null;
+        const next = this.again;
+        this.again = null;
+        if (next) void this.trigger(next);
+      });
     this.running = run;
     return run;
   }
@@ -186,14 +197,8 @@ export class SyncEngine {
   }
 
   private async run(trigger: SyncTrigger): Promise<AttemptReport> {
-    const empty = (code: ErrorCode, message: string, reason?: BlockedReason): AttemptReport => ({
-      outcome: reason ? { kind: 'blocked', reason, code, message } : { kind: 'retry', code, message, retryAfterMs: null },
-      pushed: 0,
-      applied: 0,
-      refused: 0,
-      pulled: 0,
-      notes: [],
-    });
+    const empty = (code: ErrorCode, message: string, reason?: BlockedReason): AttemptReport =>
+      reason ? { ...failedReport(code, message), outcome: { kind: 'blocked', reason, code, message } } : failedReport(code, message);
     const s = this.state();
     if (!s?.workstation_id || !s.server_url) return empty('NOT_ENROLLED', 'not enrolled');
     // A blocked PC only tries when a person asks (or after enrolling again).
@@ -250,15 +255,17 @@ export class SyncEngine {
   }
 }
 
-/** Nothing to do before enrollment: no log row, no retry timer. */
-const notEnrolled = (): AttemptReport => ({
-  outcome: { kind: 'retry', code: 'NOT_ENROLLED', message: 'not enrolled', retryAfterMs: null },
+const failedReport = (code: ErrorCode, message: string): AttemptReport => ({
+  outcome: { kind: 'retry', code, message, retryAfterMs: null },
   pushed: 0,
   applied: 0,
   refused: 0,
   pulled: 0,
   notes: [],
 });
+
+/** Nothing to do before enrollment: no log row, no retry timer. */
+const notEnrolled = (): AttemptReport => failedReport('NOT_ENROLLED', 'not enrolled');
 
 const BLOCK_CODES: Record<BlockedReason, ErrorCode> = {
   unauthenticated: 'UNAUTHENTICATED',
