@@ -8,6 +8,10 @@ import { createEnrollmentCode } from '../../src-server/workstations/service';
 import { queryRows } from '../../src-server/db/client';
 import { writeReference } from '../../src-server/reference/write';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { MemoryTokenStore } from '../../src-main/core/sync/token-store';
 
 /** The sync engine against the real central server (PGlite, in process), end to end over HTTP. */
 let server: TestServer;
@@ -113,5 +117,53 @@ describe('a workstation enrolled with the central server', () => {
     expect(await a.call('sync-now', {})).toMatchObject({ outcome: 'ok', applied: 1, refused: 0 });
     const rows = await queryRows<{ work_date: string; rev: number }>(server.db, sql`select work_date::text, rev from entries where id = ${made.entry.id}`);
     expect(rows).toEqual([{ work_date: '2026-11-26', rev: 1 }]);
+  });
+});
+
+describe('a workstation database restored from an older copy', () => {
+  it('is detected by the server, stops pushing with its outbox kept, and drains after re-enrollment under a new client id', async () => {
+    const a = await workstation('PC Depan');
+    const siti = await a.login(DEMO_PEOPLE.staff[0]);
+    const at = (start: string, end: string) => ({ ...entry, startTime: start, endTime: end });
+    const e1 = (await a.call('entry-create', at('08:00', '09:00'), siti)).entry.id;
+    await a.call('sync-now', {});
+    const e2 = (await a.call('entry-create', at('09:00', '10:00'), siti)).entry.id;
+    // The PC's disk is copied now (e2 still waiting), and work goes on.
+    const copyDir = mkdtempSync(join(tmpdir(), 'kk-restored-'));
+    await a.core.ctx.sqlite.backup(join(copyDir, 'kinerja.sqlite'));
+    await a.call('sync-now', {});
+    await a.call('entry-create', at('10:00', '11:00'), siti);
+    expect(await a.call('sync-now', {})).toMatchObject({ outcome: 'ok', applied: 1 });
+    const token = a.core.ctx.sync.tokenStore.read()!;
+    const clientBefore = (await a.call('app-status', {})).clientId;
+    a.close();
+    cores.splice(cores.indexOf(a), 1);
+
+    // The older copy is put back on the PC (same token file) and someone records more work.
+    const tokens = new MemoryTokenStore();
+    tokens.write(token);
+    const r = await makeTestCore({ seed: false, dir: copyDir, sync: { tokenStore: tokens } });
+    cores.push(r);
+    const siti2 = await r.login(DEMO_PEOPLE.staff[0]);
+    const e4 = (await r.call('entry-create', at('13:00', '14:00'), siti2)).entry.id;
+    const refused = await r.call('sync-now', {});
+    expect(refused).toMatchObject({ outcome: 'blocked', error: { code: 'REENROLL_REQUIRED' }, status: { blocked: 'reenroll', pending: 2 } });
+    // It does not keep trying on its own.
+    expect((await r.core.ctx.sync.trigger('timer')).outcome).toMatchObject({ kind: 'blocked', reason: 'reenroll' });
+
+    // The operator enrolls it again: a new client id, the waiting mutations renumbered from 1.
+    const operator = await r.login(DEMO_PEOPLE.operator);
+    const { code } = await createEnrollmentCode(server.db, DEMO.unit.code, server.clock.now);
+    const again = await r.call('workstation-enroll', { serverUrl: url, enrollmentCode: code, name: 'PC Depan (dipulihkan)' }, operator);
+    expect(again.status).toMatchObject({ blocked: null, pending: 0 });
+    expect((await r.call('app-status', {})).clientId).not.toBe(clientBefore);
+    const onServer = await queryRows<{ id: string }>(server.db, sql`select id from entries where employee_id = ${DEMO_PEOPLE.staff[0]} and not deleted order by start_time`);
+    expect(onServer.map((x) => x.id)).toEqual([e1, e2, expect.any(String), e4]);
+    const mine = (await r.call('entry-list', { month: '2026-11' }, await r.login(DEMO_PEOPLE.staff[0]))).entries;
+    expect(mine.map((x) => x.id)).toEqual(onServer.map((x) => x.id));
+    // e2 was pending in the copy but had reached the server before: sent again, it is answered
+    // as the first time, so nobody is told it was refused.
+    expect(mine.map((x) => x.syncCode)).toEqual([null, null, null, null]);
+    rmSync(copyDir, { recursive: true, force: true });
   });
 });

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Mutation, MutationArgs, MutationResult } from '../../../src-shared/protocol';
+import type { ErrorCode } from '../../../src-shared/errors';
 import type { Executor, Tx } from '../../db/client';
 import { mutationResults, syncClients } from '../../db/schema';
 import { HttpError } from '../../http/errors';
@@ -32,8 +33,37 @@ export interface ChunkOutcome {
   lastSeq: number;
   /** Stopped at a seq the server has not seen the one before of. */
   gap: boolean;
-  /** Mutation ids the chunk consumed (a later mutation reusing one is refused). */
-  usedIds: string[];
+  /** Mutation ids the chunk processed, with what it answered (see UsedIds). */
+  usedIds: [string, UsedId][];
+}
+
+/** What the server answered a mutation id the first time, and the content it had. */
+export interface UsedId {
+  contentHash: string;
+  outcome: ApplyOutcome;
+}
+
+/** Mutation ids already processed, by id: read once per request, grown as chunks commit. */
+export type UsedIds = Map<string, UsedId>;
+
+export const usedIdOf = (r: Pick<ResultRow, 'contentHash' | 'status' | 'code' | 'message' | 'rev'>): UsedId => ({
+  contentHash: r.contentHash,
+  outcome:
+    r.status === 'applied'
+      ? { status: 'applied', ...(r.rev !== null && r.rev !== undefined ? { rev: r.rev } : {}) }
+      : { status: r.status as 'rejected' | 'conflict', code: r.code as ErrorCode, message: r.message ?? '', ...(r.rev !== null && r.rev !== undefined ? { rev: r.rev } : {}) },
+});
+
+/**
+ * A mutation id the server has processed before, now at a new seq. The very same mutation (same
+ * content) is a workstation that re-enrolled under a new clientId after its history forked and
+ * sends again what was pending: it gets the answer it had then, and nothing is applied twice.
+ * Other content under a used id is refused (VALIDATION on `id`). Null: the id is new.
+ */
+export function reusedOutcome(used: ReadonlyMap<string, UsedId>, m: Mutation): ApplyOutcome | null {
+  const prior = used.get(m.id);
+  if (!prior) return null;
+  return prior.contentHash === mutationContentHash(m) ? prior.outcome : rejected('VALIDATION', { field: 'id' });
 }
 
 /**
@@ -143,7 +173,7 @@ export async function applyChunk(
   chunk: readonly Mutation[],
   now: Date,
   cache: ReferenceCache,
-  usedIds: ReadonlySet<string>,
+  usedIds: ReadonlyMap<string, UsedId>,
 ): Promise<ChunkOutcome> {
   const client = await lockClient(tx, ws, clientId);
   const steps: ChunkStep[] = [];
@@ -164,20 +194,20 @@ export async function applyChunk(
     }
     fresh.push({ m, parsed: parseArgs(m.name, m.args) });
   }
-  if (fresh.length === 0) return { steps, lastSeq: client.lastSeq, gap, usedIds: meanwhile.map((m) => m.id) };
+  const seen = new Map<string, UsedId>(meanwhile.map((m) => [m.id, usedIdOf(stored.get(m.seq)!)]));
+  if (fresh.length === 0) return { steps, lastSeq: client.lastSeq, gap, usedIds: [...seen] };
 
   const store = new MemoryStore(tx, cache, ws.unitId);
   if (batchTesting.prefetch) await prefetch(store, cache, tx, fresh);
-  const seen = new Set(meanwhile.map((m) => m.id));
   const rows: ResultRow[] = [];
   let lastClientTime = client.lastClientTime;
   for (const { m, parsed } of fresh) {
-    const reused = usedIds.has(m.id) || seen.has(m.id);
-    seen.add(m.id);
-    const outcome = reused
-      ? rejected('VALIDATION', { field: 'id' })
-      : await applyMutation({ store, workstation: { id: ws.id, unitId: ws.unitId }, now, lastClientTime }, m, parsed);
+    const outcome =
+      reusedOutcome(seen, m) ??
+      reusedOutcome(usedIds, m) ??
+      (await applyMutation({ store, workstation: { id: ws.id, unitId: ws.unitId }, now, lastClientTime }, m, parsed));
     const row = resultRow(clientId, m, outcome, now);
+    if (!seen.has(m.id) && !usedIds.has(m.id)) seen.set(m.id, usedIdOf(row));
     rows.push(row);
     steps.push({ result: toResult(row), replayed: false });
     lastClientTime = nextClientTime(lastClientTime, m, now);

@@ -106,6 +106,35 @@ describe('push: bad requests are refused whole, with their documented code', () 
   });
 });
 
+describe('push: a mutation sent again under a new clientId (re-enrolled after a fork)', () => {
+  it('is answered as the first time and applied once; other content under the same id is refused', async () => {
+    const first = await fresh();
+    const made = first.box.create(E.siti, { startTime: '13:00', endTime: '13:30', status: 'draft' });
+    const submit = first.box.next('entry.submit@1', { entryId: made.entryId, baseRev: 1 }, E.siti);
+    expect((await pushOk(server, first.ws, [made, submit])).results.map((r) => [r.status, r.rev])).toEqual([
+      ['applied', 1],
+      ['applied', 2],
+    ]);
+    // The same PC, restored and re-enrolled: what was pending is renumbered from 1 and sent again.
+    const again = await fresh();
+    const resent = [
+      { ...made, seq: 1 },
+      { ...submit, seq: 2 },
+      { ...again.box.create(E.siti, { startTime: '14:00', endTime: '14:30' }), seq: 3, id: made.id },
+    ];
+    const result = await pushOk(server, again.ws, resent);
+    expect(result.results.map((r) => [r.status, r.code, r.rev])).toEqual([
+      ['applied', undefined, 1],
+      ['applied', undefined, 2],
+      ['rejected', 'VALIDATION', undefined],
+    ]);
+    expect(result.lastProcessedSeq).toBe(3);
+    expect(await entryCount(made.entryId)).toBe(1);
+    const [row] = await server.db.select().from(entries).where(eq(entries.id, made.entryId));
+    expect(row).toMatchObject({ rev: 2, status: 'submitted' });
+  });
+});
+
 describe('push: a mutation that cannot apply is answered and consumes its seq; its neighbours still apply', () => {
   it('unknown names, bad args and reused mutation ids are rejected VALIDATION', async () => {
     const { ws, box } = await fresh();

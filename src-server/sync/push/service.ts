@@ -8,10 +8,10 @@ import { withTransaction } from '../../db/transaction';
 import { HttpError } from '../../http/errors';
 import { requireEnrolledClient, type AuthedWorkstation } from '../../workstations/auth';
 import { applyMutation } from '../apply';
-import { rejected, type ApplyOutcome } from '../apply/context';
+import type { ApplyOutcome } from '../apply/context';
 import { ReferenceCache } from '../apply/reference-cache';
 import { SqlStore } from '../apply/store';
-import { applyChunk, lockClient, nextClientTime, resultRow, storedResults, toResult, type ChunkOutcome } from './batch';
+import { applyChunk, lockClient, nextClientTime, resultRow, reusedOutcome, storedResults, toResult, usedIdOf, type ChunkOutcome, type UsedId, type UsedIds } from './batch';
 import { mutationContentHash } from './content-hash';
 
 type PushRequest = z.infer<typeof PushRequestSchema>;
@@ -78,7 +78,7 @@ export async function pushBatch(
         outcome = await oneByOne(db, ws, body.clientId, chunk, now, new ReferenceCache(), usedIds);
       }
     }
-    for (const id of outcome.usedIds) usedIds.add(id);
+    for (const [id, used] of outcome.usedIds) if (!usedIds.has(id)) usedIds.set(id, used);
     for (const step of outcome.steps) {
       results.push(step.result);
       counts[step.replayed ? 'replayed' : step.result.status]++;
@@ -91,18 +91,21 @@ export async function pushBatch(
 }
 
 /**
- * Ids already used by any processed mutation, read once for the request (a reused id is refused).
- * One index probe per id: without statistics (PGlite never gathers them) `mutation_id = any(…)`
- * is planned as a scan of every stored result.
+ * Ids already used by any processed mutation, with their first answer, read once for the request
+ * (see reusedOutcome). One index probe per id: without statistics (PGlite never gathers them)
+ * `mutation_id = any(…)` is planned as a scan of every stored result.
  */
-async function usedMutationIds(db: Db, ms: readonly Mutation[]): Promise<Set<string>> {
-  if (ms.length === 0) return new Set();
-  const rows = await queryRows<{ id: string }>(
+async function usedMutationIds(db: Db, ms: readonly Mutation[]): Promise<UsedIds> {
+  if (ms.length === 0) return new Map();
+  const rows = await queryRows<{ id: string; content_hash: string; status: string; code: string | null; message: string | null; rev: number | null }>(
     db,
-    sql`select r.mutation_id as id from unnest(${sql.param(ms.map((m) => m.id))}::uuid[]) as u(id)
-        cross join lateral (select mutation_id from mutation_results where mutation_id = u.id offset 0) as r`,
+    sql`select r.mutation_id as id, r.content_hash, r.status, r.code, r.message, r.rev
+        from unnest(${sql.param(ms.map((m) => m.id))}::uuid[]) as u(id)
+        cross join lateral (
+          select mutation_id, content_hash, status, code, message, rev from mutation_results
+          where mutation_id = u.id order by processed_at, seq limit 1 offset 0) as r`,
   );
-  return new Set(rows.map((r) => r.id));
+  return new Map(rows.map((r) => [r.id, usedIdOf({ contentHash: r.content_hash, status: r.status, code: r.code, message: r.message, rev: r.rev })]));
 }
 
 /** The per-mutation path: each mutation in its own transaction, reading as its rules ask. */
@@ -113,10 +116,10 @@ async function oneByOne(
   chunk: readonly Mutation[],
   now: () => Date,
   cache: ReferenceCache,
-  usedIds: ReadonlySet<string>,
+  usedIds: ReadonlyMap<string, UsedId>,
 ): Promise<ChunkOutcome> {
   const out: ChunkOutcome = { steps: [], lastSeq: 0, gap: false, usedIds: [] };
-  const used = new Set(usedIds);
+  const used = new Map(usedIds);
   for (const m of chunk) {
     const step = await withTransaction(db, (tx) => processOne(tx, ws, clientId, m, now(), cache, used), undefined, ['23505']);
     if (step.kind === 'gap') {
@@ -124,8 +127,11 @@ async function oneByOne(
       break;
     }
     // Only once committed: a transaction retried after a race must not find its own id "used".
-    used.add(m.id);
-    out.usedIds.push(m.id);
+    if (!used.has(m.id)) {
+      const first = usedIdOf({ contentHash: mutationContentHash(m), status: step.result.status, code: step.result.code ?? null, message: step.result.message ?? null, rev: step.result.rev ?? null });
+      used.set(m.id, first);
+      out.usedIds.push([m.id, first]);
+    }
     out.steps.push({ result: step.result, replayed: step.kind === 'replayed' });
     out.lastSeq = step.lastSeq;
   }
@@ -143,7 +149,7 @@ async function processOne(
   m: Mutation,
   now: Date,
   cache: ReferenceCache,
-  usedIds: ReadonlySet<string>,
+  usedIds: ReadonlyMap<string, UsedId>,
 ): Promise<Step> {
   const client = await lockClient(tx, ws, clientId);
   if (m.seq <= client.lastSeq) {
@@ -154,9 +160,9 @@ async function processOne(
   }
   if (m.seq > client.lastSeq + 1) return { kind: 'gap' };
 
-  const outcome: ApplyOutcome = usedIds.has(m.id)
-    ? rejected('VALIDATION', { field: 'id' })
-    : await applyMutation({ store: new SqlStore(tx, cache), workstation: { id: ws.id, unitId: ws.unitId }, now, lastClientTime: client.lastClientTime }, m);
+  const outcome: ApplyOutcome =
+    reusedOutcome(usedIds, m) ??
+    await applyMutation({ store: new SqlStore(tx, cache), workstation: { id: ws.id, unitId: ws.unitId }, now, lastClientTime: client.lastClientTime }, m);
   const row = resultRow(clientId, m, outcome, now);
   await tx.insert(mutationResults).values(row);
   const lastClientTime = nextClientTime(client.lastClientTime, m, now);
