@@ -97,15 +97,23 @@ export async function pushBatch(
  */
 async function usedMutationIds(db: Db, ms: readonly Mutation[]): Promise<UsedIds> {
   if (ms.length === 0) return new Map();
-  const rows = await queryRows<{ id: string; content_hash: string; status: string; code: string | null; message: string | null; rev: number | null }>(
+  // No ORDER BY in the probe: without statistics the planner would walk the processed_at index
+  // for it, over every stored result, once per id. An id has one row but in the rarest cases;
+  // the earliest is picked here.
+  const rows = await queryRows<{ id: string; content_hash: string; status: string; code: string | null; message: string | null; rev: number | null; processed_at: Date | string }>(
     db,
-    sql`select r.mutation_id as id, r.content_hash, r.status, r.code, r.message, r.rev
+    sql`select r.mutation_id as id, r.content_hash, r.status, r.code, r.message, r.rev, r.processed_at
         from unnest(${sql.param(ms.map((m) => m.id))}::uuid[]) as u(id)
         cross join lateral (
-          select mutation_id, content_hash, status, code, message, rev from mutation_results
-          where mutation_id = u.id order by processed_at, seq limit 1 offset 0) as r`,
+          select mutation_id, content_hash, status, code, message, rev, processed_at from mutation_results
+          where mutation_id = u.id offset 0) as r`,
   );
-  return new Map(rows.map((r) => [r.id, usedIdOf({ contentHash: r.content_hash, status: r.status, code: r.code, message: r.message, rev: r.rev })]));
+  rows.sort((a, b) => new Date(a.processed_at).getTime() - new Date(b.processed_at).getTime());
+  const used: UsedIds = new Map();
+  for (const r of rows) {
+    if (!used.has(r.id)) used.set(r.id, usedIdOf({ contentHash: r.content_hash, status: r.status, code: r.code, message: r.message, rev: r.rev }));
+  }
+  return used;
 }
 
 /** The per-mutation path: each mutation in its own transaction, reading as its rules ask. */
