@@ -98,7 +98,10 @@ if (enrolled) {
   // The end of the session already started a sync; "Kirim sekarang" waits for it and runs once more.
   const r = await send('sync-now', {});
   const line = r.error ? `${r.outcome}: ${r.error.message}` : `${r.outcome}: pushed ${r.pushed} (applied ${r.applied}, refused ${r.refused}), pulled ${r.pulled}`;
-  console.log(`sync-now — ${line}; waiting now: ${r.status.pending}\n`);
+  const log = (await send('sync-log', { limit: 3 }, (await send('kiosk-login', { nip: DEMO_EMPLOYEES.find((e) => e.id === DEMO_PEOPLE.operator)!.nip, pin: DEMO_PIN })).token)).items;
+  console.log(`sync-now — ${line}; waiting now: ${r.status.pending}`);
+  for (const l of log.reverse()) console.log(`  sync-log: ${l.startedAt} ${l.trigger.padEnd(11)} ${l.outcome} — pushed ${l.pushed}, applied ${l.applied}, pulled ${l.pulled}`);
+  console.log('');
 } else {
   console.log('Not enrolled: pass --server <url> --code <code> to send them to a central server (see README).\n');
 }
