@@ -67,6 +67,8 @@ export const ERROR_CODES = [
   'ENROLLMENT_CODE_INVALID',
   'SERVER_UNREACHABLE',
   'WORKSTATION_REVOKED',
+  // the screens' transport
+  'APP_UNREACHABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -56,6 +56,7 @@ export const messages: Record<ErrorCode, string> = {
   ENROLLMENT_CODE_INVALID: 'The registration code is wrong, already used or expired. Ask the server administrator for a new one.',
   SERVER_UNREACHABLE: 'The central server cannot be reached. Your data stays on this computer and is sent automatically when the network is back.',
   WORKSTATION_REVOKED: 'This computer was removed from the central server. The operator must register it again; your data stays here.',
+  APP_UNREACHABLE: 'The application did not answer. Check whether your data was saved before trying again.',
 };
 
 

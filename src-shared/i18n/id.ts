@@ -55,6 +55,7 @@ export const messages: Record<ErrorCode, string> = {
   ENROLLMENT_CODE_INVALID: 'Kode pendaftaran salah, sudah dipakai, atau kedaluwarsa. Minta kode baru kepada pengelola server.',
   SERVER_UNREACHABLE: 'Server pusat tidak dapat dihubungi. Data tetap tersimpan di komputer ini dan dikirim otomatis saat jaringan kembali.',
   WORKSTATION_REVOKED: 'Komputer ini sudah dicabut dari server pusat. Operator perlu mendaftarkannya ulang; data tetap tersimpan.',
+  APP_UNREACHABLE: 'Aplikasi tidak menjawab. Periksa dulu apakah data Anda sudah tersimpan sebelum mengulang.',
 };
 
 /** Words the rules put into messages and screens: statuses, absence kinds, reasons, field names. */
