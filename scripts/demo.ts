@@ -8,28 +8,24 @@
  * `--server http://127.0.0.1:8787 --code <enrollment code>` once: the store enrolls, takes its
  * unit from the server, and every later run ends with a sync.
  */
-import { mkdirSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { CommandArgs, CommandName, CommandResult } from '../src-shared/api';
 import { DEMO_PEOPLE, DEMO_PIN, DEMO_EMPLOYEES } from '../src-shared/demo';
 import { DEMO_POLICY } from '../src-shared/demo';
 import { localNow, monthOf } from '../src-shared/domain/dates';
 import { workingDaysBack, isUnitWorkingDay } from '../src-shared/domain/calendar';
 import { HOLIDAYS_2026 } from '../src-shared/demo';
-import { createCore } from '../src-main/core/core';
-import { seedDemo } from '../src-main/core/demo/seed';
+import { openDevStore, seedDemoUnlessEnrolled } from '../src-main/core/demo/dev-store';
 
 const dir = resolve(process.env.KK_DATA_DIR ?? 'data/demo');
 if (process.argv.includes('--fresh')) rmSync(dir, { recursive: true, force: true });
-mkdirSync(dir, { recursive: true });
-const file = join(dir, 'kinerja.sqlite');
-
-const opened = createCore({ file });
+const opened = openDevStore(dir);
 if (!opened.ok) {
   console.error(`${opened.error.code}: ${opened.error.message}`);
   process.exit(1);
 }
-const core = opened.value;
+const { core, file } = opened.value;
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
@@ -50,7 +46,7 @@ workstation-enroll: ${enrolled.workstationId} on ${serverUrl}; first pull ${enro
 }
 const enrolled = (await send('workstation-status', {})).enrolled;
 // Without a server the demo data is loaded as if a server had sent it.
-if (!enrolled) await seedDemo(core.ctx.db, core.ctx.sqlite);
+await seedDemoUnlessEnrolled(core);
 
 const status = await send('app-status', {});
 console.log(`\nKinerja Kiosk core — ${file}`);

@@ -8,9 +8,7 @@ import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
  * refused before any command runs.
  */
 
-export const TOKEN_HEADER = 'x-kk-bridge-token';
-/** The count of events pushed so far when a command's answer was written (see transport/bridge.ts). */
-export const EVENT_SEQ_HEADER = 'x-kk-event-seq';
+export { BRIDGE_TOKEN_HEADER as TOKEN_HEADER, BRIDGE_EVENT_SEQ_HEADER as EVENT_SEQ_HEADER } from '../../src-shared/devbridge';
 
 export function newToken(): string {
   return randomBytes(32).toString('base64url');

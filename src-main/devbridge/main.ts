@@ -9,10 +9,8 @@
  * A store that is not enrolled gets the demo data, as if a central server had sent it (the same
  * rule as scripts/demo.ts). Stop with Ctrl+C.
  */
-import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { createCore } from '../core/core';
-import { seedDemo } from '../core/demo/seed';
+import { resolve } from 'node:path';
+import { openDevStore, seedDemoUnlessEnrolled } from '../core/demo/dev-store';
 import { startDevBridge } from './server';
 import { TOKEN_HEADER } from './guard';
 
@@ -21,18 +19,13 @@ const arg = (name: string): string | undefined => {
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 
-const dir = resolve(arg('--data') ?? process.env['KK_DATA_DIR'] ?? 'data/devbridge');
-mkdirSync(dir, { recursive: true });
-const file = join(dir, 'kinerja.sqlite');
-const opened = createCore({ file });
+const opened = openDevStore(arg('--data') ?? process.env['KK_DATA_DIR'] ?? 'data/devbridge');
 if (!opened.ok) {
   console.error(`${opened.error.code}: ${opened.error.message}`);
   process.exit(1);
 }
-const core = opened.value;
-
-const status = await core.send('workstation-status', {});
-if (status.ok && !(status.value as { enrolled: boolean }).enrolled) await seedDemo(core.ctx.db, core.ctx.sqlite);
+const { core, file } = opened.value;
+await seedDemoUnlessEnrolled(core);
 
 const port = Number(arg('--port') ?? 0);
 const staticDir = arg('--static') ?? null;

@@ -1,5 +1,6 @@
 import { EVENT_NAMES, SessionEndedSchema, SyncStatusSchema, type CommandName, type Events } from '../../src-shared/api';
 import { AppErrorSchema, fail, type Result } from '../../src-shared/errors';
+import { BRIDGE_EVENT_SEQ_HEADER as EVENT_SEQ_HEADER, BRIDGE_TOKEN_HEADER as TOKEN_HEADER } from '../../src-shared/devbridge';
 import type { Api } from '../api';
 import { SessionKeeper } from './session';
 
@@ -24,8 +25,6 @@ export interface BridgeApi extends Api {
   close(): void;
 }
 
-const TOKEN_HEADER = 'x-kk-bridge-token';
-const EVENT_SEQ_HEADER = 'x-kk-event-seq';
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 10_000;
 
