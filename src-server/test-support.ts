@@ -39,9 +39,12 @@ async function pgliteTemplate(): Promise<PGlite> {
   return template;
 }
 
-/** A fresh, empty database on the PostgreSQL of TEST_DATABASE_URL, dropped by `drop()`. */
-export async function createScratchDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const url = process.env['TEST_DATABASE_URL'];
+/**
+ * A fresh, empty database on the PostgreSQL of `adminUrl` (default TEST_DATABASE_URL), dropped by
+ * `drop()`. The tests and the benchmarks make their scratch databases this way.
+ */
+export async function createScratchDatabase(prefix: string, adminUrl = process.env['TEST_DATABASE_URL']): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = adminUrl;
   if (!url) throw new Error('KK_TEST_ENGINE=postgres needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
   const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: url });

@@ -14,6 +14,7 @@ import { withTransaction } from '../../src-server/db/transaction';
 import { writeReference } from '../../src-server/reference/write';
 import { buildServer } from '../../src-server/server';
 import { createEnrollmentCode } from '../../src-server/workstations/service';
+import { createScratchDatabase } from '../../src-server/test-support';
 import { SYNC_NOW, SYNC_POLICY } from './plan';
 
 export type Engine = 'pglite' | 'postgres';
@@ -54,27 +55,9 @@ export async function postgresProblem(url: string): Promise<string | null> {
 }
 
 async function scratch(adminUrl: string, label: string, keep: boolean): Promise<{ database: Database; where: string; url: string; discard(): Promise<void> }> {
-  const name = `kk_bench_sync_${stamp()}_${process.pid}_${label}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const url = u.toString();
-  const database = await openDatabase({ kind: 'postgres', url });
-  return {
-    database,
-    where: redactUrl(url),
-    url,
-    async discard() {
-      if (keep) return;
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  const made = await createScratchDatabase(`kk_bench_sync_${stamp()}_${label}`, adminUrl);
+  const database = await openDatabase({ kind: 'postgres', url: made.url });
+  return { database, where: redactUrl(made.url), url: made.url, discard: () => (keep ? Promise.resolve() : made.drop()) };
 }
 
 export async function startSyncServer(engine: Engine, adminUrl: string, label: string, keep: boolean): Promise<SyncServer> {
