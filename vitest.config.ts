@@ -22,11 +22,32 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'kiosk', include: ['src-main/**/*.test.ts', 'src-shared/**/*.test.ts', 'tests/**/*.test.ts'], exclude: SYNC },
+        test: { name: 'kiosk', include: ['src-main/**/*.test.ts', 'src-shared/**/*.test.ts', 'tests/**/*.test.ts'], exclude: [...SYNC, 'tests/e2e/**'] },
       },
       {
         extends: true,
         test: { name: 'sync', include: SYNC, env: { KK_TEST_ENGINE: 'pglite' } },
+      },
+      {
+        // The screens, in jsdom, against a scripted Api (src-renderer/test/fake-api.ts).
+        extends: true,
+        test: {
+          name: 'renderer',
+          include: ['src-renderer/**/*.test.{ts,tsx}'],
+          environment: 'jsdom',
+          setupFiles: ['src-renderer/test/setup.ts'],
+        },
+      },
+      {
+        // The kiosk in Debian's Chromium against the real core, dev bridge and central server.
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          env: { KK_TEST_ENGINE: 'pglite' },
+          testTimeout: 60_000,
+          fileParallelism: false,
+        },
       },
       {
         extends: true,

@@ -136,6 +136,55 @@ export const CatalogItemSchema = z.object({
   useCount: z.number(),
 });
 
+/** A rule's finding on a form that is being filled in (entry-check, entry-form): an error blocks, a warning informs. */
+export const IssueViewSchema = AppErrorSchema.extend({ severity: z.enum(['error', 'warning']) });
+export type IssueView = z.infer<typeof IssueViewSchema>;
+
+/** One date the wizard may offer, with what the date rules (1 and 2) say about it. */
+export const FormDateSchema = z.object({
+  date: z.string(),
+  /** ISO weekday, 1 = Monday. */
+  weekday: z.number(),
+  /** The working window of that day (rule 3 warns outside it). */
+  window: z.object({ start: z.string(), end: z.string() }),
+  /** Empty when the date is fine; a warning still lets the person go on; an error does not. */
+  issues: z.array(IssueViewSchema),
+  /** Minutes the person already logged that day (non-rejected entries). */
+  loggedMinutes: z.number(),
+  /** End of the day's last non-rejected entry, for the time step's "lanjut dari" quick pick. */
+  lastEndTime: z.string().nullable(),
+});
+
+/** What the guided entry form needs to know before the first step (entry-form). */
+export const EntryFormSchema = z.object({
+  today: z.string(),
+  /** The local clock, HH:mm, for "sampai sekarang" quick picks. */
+  now: z.string(),
+  /** The earliest date the backdating window allows (rule 1). */
+  earliestDate: z.string(),
+  /** Today and every calendar day back to earliestDate, newest first. */
+  dates: z.array(FormDateSchema),
+  maxMinutesPerDay: z.number(),
+  minDescriptionChars: z.number(),
+  maxVolume: z.number(),
+  allowFreeTextActivity: z.boolean(),
+  /** The person's active RHK targets for the current year. */
+  rhk: z.array(
+    z.object({ id: z.string(), year: z.number(), title: z.string(), indicator: z.string(), target: z.number(), outputUnit: z.string() }),
+  ),
+});
+export type EntryForm = z.infer<typeof EntryFormSchema>;
+
+/** One day of a month as the calendar shows it (calendar-month). */
+export const CalendarDaySchema = z.object({
+  date: z.string(),
+  weekday: z.number(),
+  working: z.boolean(),
+  /** Why the day is not a working day, in plain words (akhir pekan, libur: …, cuti); null when it is. */
+  reason: z.string().nullable(),
+  kind: z.enum(['working', 'weekend', 'holiday', 'absence']),
+});
+
 export const RestoreReportSchema = z.object({
   at: z.string(),
   corruptMovedTo: z.string(),
@@ -276,6 +325,24 @@ export const commands = {
       created: z.array(EntryViewSchema),
       skipped: z.array(z.object({ sourceId: z.string(), error: AppErrorSchema })),
     }),
+  ),
+  /** The guided form's context: allowed dates with their rule findings, limits, the person's RHK. */
+  'entry-form': cmd('session', NoArgs, EntryFormSchema),
+  /**
+   * Runs every entry rule on the fields given so far, without writing anything: the wizard calls it
+   * at each step and shows the findings of that step's fields. Rules whose inputs are missing are
+   * skipped; `entryId` names the entry being edited (it does not clash with itself).
+   */
+  'entry-check': cmd(
+    'session',
+    EntryFieldsSchema.partial().extend({ entryId: Uuid.optional() }).strict(),
+    z.object({ issues: z.array(IssueViewSchema) }),
+  ),
+  'calendar-month': cmd(
+    'session',
+    /** The current month (of the PC's clock, in the unit's time zone) when `month` is absent. */
+    z.object({ month: MonthSchema.optional() }).strict(),
+    z.object({ month: z.string(), today: z.string(), days: z.array(CalendarDaySchema) }),
   ),
   'catalog-search': cmd(
     'session',

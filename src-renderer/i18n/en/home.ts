@@ -1,0 +1,3 @@
+import type { home as id } from '../id/home';
+
+export const home: typeof id = {};

@@ -1,0 +1,3 @@
+import type { lock as id } from '../id/lock';
+
+export const lock: typeof id = {};

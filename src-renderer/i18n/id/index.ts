@@ -1,0 +1,9 @@
+import { common } from './common';
+import { entry } from './entry';
+import { home } from './home';
+import { lock } from './lock';
+import { month } from './month';
+
+/** Every user-visible string of the kiosk screens, Indonesian first. Error messages come from src-shared/i18n. */
+export const strings = { common, lock, home, entry, month };
+export type Strings = typeof strings;
