@@ -12,7 +12,7 @@ export const common: typeof id = {
   done: 'Done',
   language: 'Language',
   switchTo: 'Bahasa Indonesia',
-  switchToLabel: 'Switch language to Indonesian',
+  switchToLabel: 'Bahasa Indonesia (switch language to Indonesian)',
   minutes: '{n} min',
   hoursMinutes: '{h} h {m} min',
   hours: '{h} h',

@@ -11,7 +11,7 @@ export const common = {
   done: 'Selesai',
   language: 'Bahasa',
   switchTo: 'English',
-  switchToLabel: 'Ganti bahasa ke Inggris',
+  switchToLabel: 'English (ganti bahasa ke Inggris)',
   minutes: '{n} menit',
   hoursMinutes: '{h} jam {m} menit',
   hours: '{h} jam',

@@ -1,4 +1,96 @@
-// Placeholder until the screen is built (issue 5).
+import { useEffect, useState } from 'react';
+import type { AppError } from '../../../src-shared/errors';
+import { useApi, useNav, useSession } from '../../app/context';
+import { CapaianBar } from '../../components/CapaianBar';
+import { Issues } from '../../components/Issues';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { useT } from '../../i18n';
+import { Deadlines, MissingDays, ReturnedSection, TodaySection } from './HomeSections';
+import { firstName, loadHome, type HomeData } from './load';
+import { SyncNotices } from './SyncNotices';
+import './home.css';
+
+type State = { kind: 'loading' } | { kind: 'error'; error: AppError } | { kind: 'ready'; data: HomeData };
+
+/**
+ * Beranda: what the person should do next, at a glance. The two ways to start logging come
+ * first; then what needs action (sync notices, entries Perlu Perbaikan), today's work, the month's
+ * capaian and the deadlines. All of it lives in this component's state, so a logout forgets it.
+ */
 export function HomeScreen() {
-  return <p>HomeScreen</p>;
+  const api = useApi();
+  const { t, f } = useT();
+  const { info } = useSession();
+  const { navigate } = useNav();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    void loadHome(api).then((r) => {
+      if (live) setState(r.ok ? { kind: 'ready', data: r.value } : { kind: 'error', error: r.error });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, attempt]);
+
+  const retry = () => {
+    setState({ kind: 'loading' });
+    setAttempt((n) => n + 1);
+  };
+  const data = state.kind === 'ready' ? state.data : null;
+
+  return (
+    <div className="home stack">
+      <ScreenTitle>{f(t.home.greeting, { name: firstName(info.employee.name) })}</ScreenTitle>
+      {info.syncNotices.length > 0 && <SyncNotices notices={info.syncNotices} data={data} />}
+
+      <section className="home-start" aria-label={t.home.actions}>
+        <p className="home-intro">{t.home.intro}</p>
+        <div className="home-actions">
+          <button type="button" className="btn btn-primary btn-big" onClick={() => navigate({ name: 'entry' })}>
+            {t.home.newEntry}
+          </button>
+          <button type="button" className="btn btn-big" onClick={() => navigate({ name: 'copy-day' })}>
+            {t.home.copyYesterday}
+          </button>
+        </div>
+      </section>
+
+      {state.kind === 'loading' && (
+        <p role="status" className="muted">
+          {t.common.loading}
+        </p>
+      )}
+      {state.kind === 'error' && (
+        <div className="stack home-error">
+          <p>{t.home.loadError}</p>
+          <Issues issues={[state.error]} />
+          <div>
+            <button type="button" className="btn btn-primary" onClick={retry}>
+              {t.common.retry}
+            </button>
+          </div>
+        </div>
+      )}
+      {data && <HomeBody data={data} />}
+    </div>
+  );
+}
+
+function HomeBody({ data }: { data: HomeData }) {
+  const { t, f, month } = useT();
+  return (
+    <>
+      <ReturnedSection data={data} />
+      <TodaySection data={data} />
+      <section className="card stack" aria-labelledby="home-capaian">
+        <h2 id="home-capaian">{f(t.home.capaian.title, { month: month(data.month) })}</h2>
+        <CapaianBar recap={data.recap} />
+      </section>
+      <MissingDays data={data} />
+      <Deadlines data={data} />
+    </>
+  );
 }

@@ -1,4 +1,161 @@
-// Placeholder until the screen is built (issue 5).
-export function MonthScreen(_props: { month?: string }) {
-  return <p>MonthScreen</p>;
+import { useEffect, useState } from 'react';
+import type { EntryView } from '../../../src-shared/api';
+import { monthOf, nextMonth, previousMonth } from '../../../src-shared/domain/dates';
+import type { AppError } from '../../../src-shared/errors';
+import { useApi, useNav } from '../../app/context';
+import { CapaianBar } from '../../components/CapaianBar';
+import { entryRoute } from '../../components/EntryCard';
+import { Issues } from '../../components/Issues';
+import { ScreenTitle } from '../../components/ScreenTitle';
+import { useT } from '../../i18n';
+import { loadMonth, type MonthData } from './load';
+import { MonthCalendar } from './MonthCalendar';
+import { MonthList } from './MonthList';
+import './month.css';
+
+type Load = { kind: 'loading' } | { kind: 'error'; error: AppError } | { kind: 'ready'; data: MonthData };
+
+/**
+ * Bulan Ini: the month's recap, then its entries as a list or a calendar. The switcher stays on
+ * screen while another month loads, so the keyboard focus on its buttons is never lost.
+ */
+export function MonthScreen({ month: initial }: { month?: string }) {
+  const api = useApi();
+  const { t, f, month } = useT();
+  const { navigate } = useNav();
+  const [request, setRequest] = useState<{ month: string | undefined; attempt: number }>({ month: initial, attempt: 0 });
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [today, setToday] = useState<string | null>(null);
+  const [view, setView] = useState<'list' | 'calendar'>('list');
+  const [picked, setPicked] = useState<string | null>(null);
+  // The route can name another month while this screen stays mounted ("Bulan Ini" in the menu).
+  const [routeMonth, setRouteMonth] = useState(initial);
+  if (routeMonth !== initial) {
+    setRouteMonth(initial);
+    setLoad({ kind: 'loading' });
+    setRequest({ month: initial, attempt: 0 });
+  }
+
+  useEffect(() => {
+    let live = true;
+    void loadMonth(api, request.month).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setToday(r.value.today);
+        setLoad({ kind: 'ready', data: r.value });
+      } else {
+        setLoad({ kind: 'error', error: r.error });
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, request]);
+
+  const shown = request.month ?? (load.kind === 'ready' ? load.data.month : null);
+  // Months after the current one have nothing to show and nothing to log yet.
+  const canNext = shown !== null && today !== null && shown < monthOf(today);
+  const go = (m: string) => {
+    setLoad({ kind: 'loading' });
+    setRequest({ month: m, attempt: 0 });
+  };
+  const retry = () => {
+    setLoad({ kind: 'loading' });
+    setRequest((r) => ({ ...r, attempt: r.attempt + 1 }));
+  };
+  const m = t.month;
+
+  return (
+    <div className="month stack">
+      <ScreenTitle>{m.title}</ScreenTitle>
+      {shown && (
+        <div className="month-bar">
+          <div className="month-switch" role="group" aria-label={m.switcher}>
+            <button type="button" className="btn" aria-label={f(m.previousLabel, { month: month(previousMonth(shown)) })} onClick={() => go(previousMonth(shown))}>
+              <span aria-hidden="true">‹</span> {m.previous}
+            </button>
+            <p className="month-name" aria-live="polite">
+              {month(shown)}
+            </p>
+            <button
+              type="button"
+              className="btn"
+              aria-label={f(m.nextLabel, { month: month(nextMonth(shown)) })}
+              // aria-disabled rather than disabled: a focused button that becomes disabled drops the focus.
+              aria-disabled={canNext ? undefined : true}
+              onClick={() => canNext && go(nextMonth(shown))}
+            >
+              {m.next} <span aria-hidden="true">›</span>
+            </button>
+          </div>
+          <div className="month-views" role="group" aria-label={m.view}>
+            <button type="button" className="btn" aria-pressed={view === 'list'} onClick={() => setView('list')}>
+              {m.list}
+            </button>
+            <button type="button" className="btn" aria-pressed={view === 'calendar'} onClick={() => setView('calendar')}>
+              {m.calendar}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {load.kind === 'loading' && (
+        <p role="status" className="muted">
+          {t.common.loading}
+        </p>
+      )}
+      {load.kind === 'error' && (
+        <div className="stack">
+          <p>{m.loadError}</p>
+          <Issues issues={[load.error]} />
+          <div>
+            <button type="button" className="btn btn-primary" onClick={retry}>
+              {t.common.retry}
+            </button>
+          </div>
+        </div>
+      )}
+      {load.kind === 'ready' && (
+        <MonthBody
+          data={load.data}
+          view={view}
+          picked={picked}
+          onPick={setPicked}
+          open={(e) => navigate(entryRoute(e, { name: 'month', month: load.data.month }))}
+        />
+      )}
+    </div>
+  );
+}
+
+function MonthBody({
+  data,
+  view,
+  picked,
+  onPick,
+  open,
+}: {
+  data: MonthData;
+  view: 'list' | 'calendar';
+  picked: string | null;
+  onPick: (date: string) => void;
+  open: (e: EntryView) => void;
+}) {
+  const { t, f, date, month } = useT();
+  const r = data.recap;
+  const n = r.daysLeftBeforeClose;
+  const period = { n, month: month(data.month), date: date(r.periodClosesOn, 'medium') };
+  const deadline = n === 0 ? f(t.month.closed, period) : f(n === 1 ? t.home.period.lastDay : t.home.period.left, period);
+  // Today is selected until the person picks a day of the month shown.
+  const selected = picked && monthOf(picked) === data.month ? picked : monthOf(data.today) === data.month ? data.today : null;
+  return (
+    <>
+      <section className="card stack" aria-labelledby="month-recap">
+        <h2 id="month-recap">{f(t.month.recapTitle, { month: month(data.month) })}</h2>
+        <CapaianBar recap={r} />
+        <p className="month-deadline">{deadline}</p>
+      </section>
+      {view === 'list' ? <MonthList data={data} open={open} /> : <MonthCalendar data={data} selected={selected} onSelect={onPick} open={open} />}
+    </>
+  );
 }
