@@ -4,8 +4,10 @@ import type { CoreContext } from './context';
 import type { Session } from './kiosk/sessions';
 import { changePin, login, logout, sessionInfo, staffList } from './kiosk/service';
 import { copyDay, createEntry, deleteEntry, listEntries, submitEntry, updateEntry } from './entries/service';
+import { checkEntryFields, entryForm } from './entries/form';
 import { searchCatalog, setFavorite } from './catalog/service';
 import { recapMonth } from './recap/service';
+import { calendarMonth } from './recap/calendar';
 import { getSettings, setSetting } from './settings/service';
 import { listAudit } from './audit/service';
 import { reviewEntry } from './reviews/service';
@@ -54,6 +56,9 @@ export const handlers: HandlerMap = {
   'entry-review': (ctx, args, session) => reviewEntry(ctx, session, args),
   'entry-list': (ctx, args, session) => listEntries(ctx, session, args),
   'entry-copy-day': (ctx, args, session) => copyDay(ctx, session, args),
+  'entry-form': (ctx, _args, session) => entryForm(ctx, session),
+  'entry-check': (ctx, args, session) => checkEntryFields(ctx, session, args),
+  'calendar-month': (ctx, args, session) => calendarMonth(ctx, session, args),
   'catalog-search': (ctx, args, session) => ok(searchCatalog(ctx, session, args)),
   'catalog-favorite-set': (ctx, args, session) => setFavorite(ctx, session, args),
   'recap-month': (ctx, args, session) => recapMonth(ctx, session, args),

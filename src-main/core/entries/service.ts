@@ -4,7 +4,7 @@ import { appError, fail, failWith, ok, type AppError, type Result } from '../../
 import type { EntryChanges } from '../../../src-shared/protocol';
 import { addDays, compareDates, localNow, monthEnd, monthOf, monthStart } from '../../../src-shared/domain/dates';
 import { creditedMinutes, durationMinutes } from '../../../src-shared/domain/credit';
-import { canDelete, canEdit, canSubmit, checkEntry, type EntryFields, type Issue } from '../../../src-shared/domain/entry-rules';
+import { canDelete, canEdit, canSubmit, checkEntry, type EntryCheckContext, type EntryFields, type Issue } from '../../../src-shared/domain/entry-rules';
 import { isPeriodClosed, periodCloseDate } from '../../../src-shared/domain/period';
 import { workingDaysBack } from '../../../src-shared/domain/calendar';
 import type { Policy } from '../../../src-shared/domain/policy';
@@ -20,14 +20,14 @@ import { daySlots, deleteEntryRow, entriesBetween, entriesOnDay, getEntry, inser
 type Written = { entry: EntryView; warnings: AppError[] };
 
 /** Who is acting, under which policy, on which local day. Read once per command. */
-interface Actor {
+export interface Actor {
   employee: Employee;
   policy: Policy;
   today: string;
   at: string;
 }
 
-function actorOf(ctx: CoreContext, session: Session): Actor {
+export function actorOf(ctx: CoreContext, session: Session): Actor {
   const employee = getEmployee(ctx.db, session.employeeId);
   if (!employee) throw new Error('bug: session for an unknown employee');
   const policy = getPolicy(ctx.db, employee.unitId);
@@ -35,14 +35,24 @@ function actorOf(ctx: CoreContext, session: Session): Actor {
   return { employee, policy, today: localNow(now, policy.timeZone).date, at: now.toISOString() };
 }
 
-const toAppError = (i: Issue): AppError =>
+export const toAppError = (i: Issue): AppError =>
   appError(i.code, { ...(i.field !== undefined ? { field: i.field } : {}), ...(i.params !== undefined ? { params: i.params } : {}) });
 
-/** Runs every entry rule against what is stored now. Errors block; warnings travel with the result. */
-function check(ctx: CoreContext, a: Actor, fields: EntryFields, activity: Activity | null, excludeId: string | null, dateChanged: boolean) {
+/**
+ * What the entry rules need to know about the stored world for these fields: also used by
+ * entry-check and entry-form (entries/form.ts), so the wizard's findings match the save's.
+ */
+export function checkContext(
+  ctx: CoreContext,
+  a: Actor,
+  fields: EntryFields,
+  activity: Activity | null,
+  excludeId: string | null,
+  dateChanged: boolean,
+): EntryCheckContext {
   const first = compareDates(fields.workDate, a.today) < 0 ? fields.workDate : a.today;
   const last = compareDates(fields.workDate, a.today) > 0 ? fields.workDate : a.today;
-  const issues = checkEntry(fields, {
+  return {
     today: a.today,
     policy: a.policy,
     // The backdating window walks back over working days from today: 120 days covers the policy's maximum.
@@ -53,7 +63,12 @@ function check(ctx: CoreContext, a: Actor, fields: EntryFields, activity: Activi
     rhk: fields.rhkId ? getRhk(ctx.db, fields.rhkId) : null,
     sameDay: daySlots(ctx.db, a.employee.id, fields.workDate).filter((e) => e.id !== excludeId),
     dateChanged,
-  });
+  };
+}
+
+/** Runs every entry rule against what is stored now. Errors block; warnings travel with the result. */
+function check(ctx: CoreContext, a: Actor, fields: EntryFields, activity: Activity | null, excludeId: string | null, dateChanged: boolean) {
+  const issues = checkEntry(fields, checkContext(ctx, a, fields, activity, excludeId, dateChanged));
   const error = issues.find((i) => i.severity === 'error');
   const warnings = issues.filter((i) => i.severity === 'warning');
   return { error: error ? toAppError(error) : null, warnings };
@@ -76,7 +91,8 @@ function derive(fields: EntryFields, activity: Activity | null) {
   };
 }
 
-function normalize(args: Partial<EntryFields> & { evidenceNote?: string | null | undefined }) {
+/** Trims what the person typed the way a save does (entry-check uses it too). */
+export function normalize(args: Partial<EntryFields> & { evidenceNote?: string | null | undefined }) {
   const out: Partial<EntryFields> & { evidenceNote?: string | null } = { ...args };
   if (args.description !== undefined) out.description = args.description.trim();
   if (args.activityText !== undefined) out.activityText = args.activityText?.trim() || null;
@@ -89,7 +105,7 @@ function writtenView(e: Entry, activity: Activity | null): EntryView {
   return { ...e, activityName: activity?.name ?? e.activityText ?? '', pending: true };
 }
 
-const activityOf = (ctx: CoreContext, id: string | null): Activity | null => (id ? getActivity(ctx.db, id) : null);
+export const activityOf = (ctx: CoreContext, id: string | null): Activity | null => (id ? getActivity(ctx.db, id) : null);
 
 export function createEntry(ctx: CoreContext, session: Session, args: ParsedArgs<'entry-create'>): Result<Written> {
   const a = actorOf(ctx, session);

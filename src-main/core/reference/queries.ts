@@ -105,6 +105,20 @@ export function getRhk(db: Db, id: string): Rhk | null {
   return r ? rowToRhk(r) : null;
 }
 
+/**
+ * The person's active RHK (SKP targets) of one year, in the order the server created them: the
+ * entry form offers them to link an activity to (rule: an RHK counts only for work of its year).
+ */
+export function activeRhkOf(db: Db, employeeId: string, year: number): Rhk[] {
+  return db
+    .select()
+    .from(rhk)
+    .where(and(eq(rhk.employeeId, employeeId), eq(rhk.year, year), eq(rhk.active, 1)))
+    .orderBy(asc(rhk.id))
+    .all()
+    .map(rowToRhk);
+}
+
 /** Holidays in [from, to]: a few dozen rows a year, read by primary-key range. */
 export function holidaysBetween(db: Db, from: string, to: string): Map<string, Holiday> {
   const rows = q(db).holidays.all({ from, to });
