@@ -1,8 +1,10 @@
 /**
- * `npm run demo` until the kiosk screens land: a walk through the real core on a real SQLite
- * file with the demo data — the lock screen list, a login, one activity recorded and sent, the
- * month's recap, and the mutations waiting for the central server. Run it again and the store
- * keeps what it had (`--fresh` starts over).
+ * `npm run demo:terminal` (`npm run demo` is the kiosk in a browser, scripts/kiosk-demo.ts): a walk
+ * through the real core on a real SQLite file with the demo data — the lock screen list, a login,
+ * one activity recorded and sent, the month's recap, and the mutations waiting for the central
+ * server. Run it again and the store keeps what it had (`--fresh` starts over). Its store lives in
+ * data/demo-terminal (KK_DATA_DIR), apart from the kiosk demo's data/demo, so neither `--fresh`
+ * deletes the other's data.
  *
  * With a central server (`npm run server -- demo`, then `npm run server -- serve`), pass
  * `--server http://127.0.0.1:8787 --code <enrollment code>` once: the store enrolls, takes its
@@ -18,7 +20,7 @@ import { workingDaysBack, isUnitWorkingDay } from '../src-shared/domain/calendar
 import { HOLIDAYS_2026 } from '../src-shared/demo';
 import { openDevStore, seedDemoUnlessEnrolled } from '../src-main/core/demo/dev-store';
 
-const dir = resolve(process.env.KK_DATA_DIR ?? 'data/demo');
+const dir = resolve(process.env.KK_DATA_DIR ?? 'data/demo-terminal');
 if (process.argv.includes('--fresh')) rmSync(dir, { recursive: true, force: true });
 const opened = openDevStore(dir);
 if (!opened.ok) {
