@@ -108,10 +108,20 @@ describe('HomeScreen', () => {
     const { routes } = renderScreen(<HomeScreen />, { api });
     await userEvent.click(await screen.findByRole('button', { name: 'Lihat aktivitas pukul 10:00: Menyusun notulen rapat' }));
     expect(routes.at(-1)).toEqual({ name: 'entry-detail', entry: todayApproved, back: { name: 'home' } });
+    // Today (Wednesday 25 November) is a working day: the form starts on it.
     await userEvent.click(screen.getByRole('button', { name: 'Catat Aktivitas' }));
-    expect(routes.at(-1)).toEqual({ name: 'entry' });
+    expect(routes.at(-1)).toEqual({ name: 'entry', date: '2026-11-25' });
     await userEvent.click(screen.getByRole('button', { name: 'Ulangi aktivitas kemarin' }));
     expect(routes.at(-1)).toEqual({ name: 'copy-day' });
+  });
+
+  it('starts the form on its date step when today is not a working day', async () => {
+    // Saturday 28 November: "Hari ini" would be refused, so the person chooses the date first.
+    const api = fakeApi(script({ 'calendar-month': () => okv(novemberCalendar('2026-11-28')) }));
+    const { routes } = renderScreen(<HomeScreen />, { api });
+    await screen.findByRole('heading', { name: 'Aktivitas hari ini' });
+    await userEvent.click(screen.getByRole('button', { name: 'Catat Aktivitas' }));
+    expect(routes.at(-1)).toEqual({ name: 'entry' });
   });
 
   it('shows returned entries of last month while its period is open', async () => {

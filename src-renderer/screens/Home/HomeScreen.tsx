@@ -35,12 +35,13 @@ export function HomeScreen() {
     };
   }, [api, attempt]);
 
+  // Most entries are for today: on a working day "Catat Aktivitas" starts the form on today (its
+  // date step is one "Kembali" away), which saves a tap on every entry.
+  const data = state.kind === 'ready' ? state.data : null;
   const retry = () => {
     setState({ kind: 'loading' });
     setAttempt((n) => n + 1);
   };
-  const data = state.kind === 'ready' ? state.data : null;
-
   return (
     <div className="home stack">
       <ScreenTitle>{f(t.home.greeting, { name: firstName(info.employee.name) })}</ScreenTitle>
@@ -49,7 +50,7 @@ export function HomeScreen() {
       <section className="home-start" aria-label={t.home.actions}>
         <p className="home-intro">{t.home.intro}</p>
         <div className="home-actions">
-          <button type="button" className="btn btn-primary btn-big" onClick={() => navigate({ name: 'entry' })}>
+          <button type="button" className="btn btn-primary btn-big" onClick={() => navigate(data?.todayWorking ? { name: 'entry', date: data.today } : { name: 'entry' })}>
             {t.home.newEntry}
           </button>
           <button type="button" className="btn btn-big" onClick={() => navigate({ name: 'copy-day' })}>

@@ -7,6 +7,8 @@ export type Recap = CommandResult<'recap-month'>;
 
 export interface HomeData {
   today: string;
+  /** Whether today is one of the person's working days: "Catat Aktivitas" then starts on today. */
+  todayWorking: boolean;
   month: string;
   recap: Recap;
   /** Every entry of the current month. */
@@ -42,7 +44,8 @@ export async function loadHome(api: Api): Promise<Result<HomeData>> {
     if (!prevList.ok) return prevList;
     previous = { month: prev, recap: prevRecap.value, entries: prevList.value.entries };
   }
-  return { ok: true, value: { today, month, recap: recap.value, entries: list.value.entries, previous } };
+  const todayWorking = cal.value.days.find((d) => d.date === today)?.working ?? false;
+  return { ok: true, value: { today, todayWorking, month, recap: recap.value, entries: list.value.entries, previous } };
 }
 
 const byTime = (a: EntryView, b: EntryView) => a.workDate.localeCompare(b.workDate) || a.startTime.localeCompare(b.startTime);
