@@ -255,6 +255,11 @@ export const commands = {
     z.object({
       showList: z.boolean(),
       pinLength: z.number(),
+      /**
+       * The PC's idle logout (policy, or this PC's override). The lock screen uses it too: a name
+       * chosen or a NIP typed and then left alone goes back to a clean list after this long.
+       */
+      idleSeconds: z.number(),
       staff: z.array(
         z.object({
           id: z.string(),

@@ -93,6 +93,8 @@ describe('settings', () => {
     // The override reaches the next session.
     const again = await t.login(DEMO_PEOPLE.staff[0]);
     expect((await t.call('kiosk-session', {}, again)).idleLogoutSeconds).toBe(120);
+    // …and the lock screen, which clears a chosen name left alone after the same time.
+    expect((await t.call('kiosk-staff-list', {})).idleSeconds).toBe(120);
     const audit = t.core.ctx.sqlite.prepare(`select count(*) as n from audit_log where action = 'settings.set'`).get() as { n: number };
     expect(audit.n).toBe(2);
   });

@@ -18,6 +18,7 @@ describe('lock screen', () => {
     const list = await t.call('kiosk-staff-list', {});
     expect(list.showList).toBe(true);
     expect(list.pinLength).toBe(6);
+    expect(list.idleSeconds).toBe(60);
     expect(list.staff).toHaveLength(DEMO_EMPLOYEES.length);
     const names = list.staff.map((s) => s.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));

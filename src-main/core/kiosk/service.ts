@@ -17,7 +17,8 @@ import { stmt } from '../prepared';
 export function staffList(ctx: CoreContext, query: string | undefined): CommandResult<'kiosk-staff-list'> {
   const unitId = workstationUnitId(ctx.db);
   const policy = getPolicy(ctx.db, unitId);
-  if (!policy.showStaffList) return { showList: false, pinLength: policy.pinLength, staff: [] };
+  const idle = idleSeconds(ctx, policy.idleLogoutSeconds);
+  if (!policy.showStaffList) return { showList: false, pinLength: policy.pinLength, idleSeconds: idle, staff: [] };
   const locked = lockedMap(ctx.db, ctx.clock());
   const q = (query ?? '').trim().toLowerCase();
   const digits = q.replace(/\D/g, '');
@@ -33,7 +34,7 @@ export function staffList(ctx: CoreContext, query: string | undefined): CommandR
       initials: initials(e.name),
       lockedUntil: locked.get(e.id) ?? null,
     }));
-  return { showList: true, pinLength: policy.pinLength, staff };
+  return { showList: true, pinLength: policy.pinLength, idleSeconds: idle, staff };
 }
 
 /** "Dra. Siti Nurhaliza, S.E." → "SN": titles and degrees are not part of the initials. */

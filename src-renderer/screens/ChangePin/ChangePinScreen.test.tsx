@@ -15,7 +15,7 @@ const CHANGED = sessionInfo({ employee: DIMAS, mustChangePin: false });
 
 function setup(script: Script = {}) {
   const api = fakeApi({
-    'kiosk-staff-list': () => okv({ showList: true, pinLength: 6, staff: [] }),
+    'kiosk-staff-list': () => okv({ showList: true, pinLength: 6, idleSeconds: 60, staff: [] }),
     'kiosk-change-pin': () => okv({ changed: true as const }),
     'kiosk-session': () => okv(CHANGED),
     ...script,

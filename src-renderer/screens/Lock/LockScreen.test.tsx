@@ -39,7 +39,7 @@ const appStatus = (over: Partial<CommandResult<'app-status'>> = {}): CommandResu
 function setup(script: Script = {}, staff: Staff[] = [SITI, YOHANES, RAHMAWATI], showList = true) {
   const api = fakeApi({
     'app-status': () => okv(appStatus()),
-    'kiosk-staff-list': () => okv({ showList, pinLength: 6, staff: showList ? staff : [] }),
+    'kiosk-staff-list': () => okv({ showList, pinLength: 6, idleSeconds: 60, staff: showList ? staff : [] }),
     ...script,
   });
   const loggedIn: SessionInfo[] = [];
@@ -108,7 +108,7 @@ describe('LockScreen: the staff list', () => {
   it('says there are no staff yet, and shows them once a sync brought them', async () => {
     const { api } = setup({}, []);
     expect(await screen.findByText(/Belum ada data pegawai/)).toBeTruthy();
-    api.script({ 'kiosk-staff-list': () => okv({ showList: true, pinLength: 6, staff: [SITI] }) });
+    api.script({ 'kiosk-staff-list': () => okv({ showList: true, pinLength: 6, idleSeconds: 60, staff: [SITI] }) });
     await act(async () => {
       api.emit('sync-status', {
         enrolled: true, serverUrl: 'https://ekinerja.probolinggokota.go.id', workstationId: 'ws-1', online: true, running: false,
@@ -122,7 +122,7 @@ describe('LockScreen: the staff list', () => {
     const user = userEvent.setup();
     const { api } = setup({ 'kiosk-staff-list': () => failv('APP_UNREACHABLE') });
     expect((await screen.findByRole('alert')).textContent).toContain('Aplikasi tidak menjawab');
-    api.script({ 'kiosk-staff-list': () => okv({ showList: true, pinLength: 6, staff: [SITI] }) });
+    api.script({ 'kiosk-staff-list': () => okv({ showList: true, pinLength: 6, idleSeconds: 60, staff: [SITI] }) });
     await user.click(screen.getByRole('button', { name: 'Coba lagi' }));
     expect(await screen.findByRole('button', { name: /Siti Aminah Zahro/ })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
@@ -179,7 +179,11 @@ describe('LockScreen: the PIN', () => {
     vi.setSystemTime(new Date(2026, 10, 25, 9, 40, 0));
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
     const until = new Date(2026, 10, 25, 9, 45, 0).toISOString();
-    const { api } = setup({ 'kiosk-login': () => failv('PIN_LOCKED', { minutes: 5, until }, 'pin') });
+    const { api } = setup({
+      'kiosk-login': () => failv('PIN_LOCKED', { minutes: 5, until }, 'pin'),
+      // Longer than the lockout, so the idle return to the list does not end the countdown here.
+      'kiosk-staff-list': () => okv({ showList: true, pinLength: 6, idleSeconds: 3600, staff: [SITI, YOHANES, RAHMAWATI] }),
+    });
     await user.click(await screen.findByRole('button', { name: /Yohanes/ }));
     await user.keyboard('135790{Enter}');
 
@@ -231,6 +235,22 @@ describe('LockScreen: the PIN', () => {
     const yohanes = await screen.findByRole('button', { name: /Yohanes/ });
     expect(document.activeElement).toBe(yohanes);
     expect(screen.getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  it('goes back to a clean list when a chosen name is left alone for the idle time', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+    setup();
+    await user.type(await screen.findByLabelText('Cari nama atau NIP'), 'wibowo');
+    await user.click(screen.getByRole('button', { name: /Yohanes/ }));
+    await user.keyboard('24');
+    await act(async () => vi.advanceTimersByTimeAsync(59_000));
+    expect(pinField().value).toBe('24');
+
+    await act(async () => vi.advanceTimersByTimeAsync(2_000));
+    expect(screen.queryByLabelText('PIN (6 angka)')).toBeNull();
+    expect(screen.getByLabelText('Cari nama atau NIP')).toHaveProperty('value', '');
+    expect(screen.getAllByRole('listitem')).toHaveLength(3);
   });
 
   it('Escape also goes back', async () => {

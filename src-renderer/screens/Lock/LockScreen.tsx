@@ -9,6 +9,7 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n';
 import { NipForm } from './NipForm';
 import { PinStep, type Who } from './PinStep';
+import { useIdleReset } from './use-idle-reset';
 import { StaffList, type StaffCard } from './StaffList';
 import './lock.css';
 
@@ -59,6 +60,16 @@ export function LockScreen({ onLoggedIn }: { onLoggedIn: (info: SessionInfo) => 
       off();
     };
   }, [api, apply]);
+
+  // Left alone with a name chosen or something typed: back to a clean list for the next person.
+  const idleReset = useCallback(() => {
+    setWho(null);
+    setQuery('');
+    setNipDigits('');
+    setNipError(null);
+    setReturnTo(null);
+  }, []);
+  useIdleReset(who !== null || query !== '' || nipDigits !== '', data?.list.idleSeconds ?? 60, idleReset);
 
   const choose = (s: StaffCard) => {
     setReturnTo(s.id);
