@@ -1,0 +1,105 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrateDatabase, type Database, type Db } from '../../../src-server/db/client';
+import { schema } from '../../../src-server/db/schema';
+import { startNewEpoch } from '../../../src-server/db/sync-scope';
+import { buildServer } from '../../../src-server/server';
+import { testConfig } from '../../../src-server/test-support';
+import { adminOps, clockAt, clockNow, ensureDemo, type FaultServer } from '../../fault/support/admin';
+import { dumpPglite, loadPglite } from '../../fault/support/pglite-template';
+
+/**
+ * The central server for the e2e files: tests/fault/support/in-process-server.ts (PGlite in
+ * memory, the demo data, a running clock), with one difference. That one keeps its migrated,
+ * demo-loaded database as a dump per test process; every e2e file is its own process, so here
+ * the dump is kept on disk, keyed by what it is made of, and only the first file of a machine
+ * pays the ≈ 9 s of migrations and PIN hashing. Each server still gets a new epoch.
+ */
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** What the dump is made of: the server's migrations and schema, and the demo data set and its loader. */
+const INPUTS = ['migrations/server', 'src-server/db', 'src-server/admin/demo.ts', 'src-server/reference', 'src-shared/demo', 'package-lock.json'];
+
+function fingerprint(startIso: string): string {
+  const h = createHash('sha256').update(startIso);
+  const walk = (p: string): void => {
+    const st = statSync(p);
+    if (st.isFile()) {
+      h.update(`${p}\0${st.size}\0${st.mtimeMs}\n`);
+      return;
+    }
+    for (const name of readdirSync(p).sort()) walk(join(p, name));
+  };
+  for (const i of INPUTS) if (existsSync(join(ROOT, i))) walk(join(ROOT, i));
+  return h.digest('hex').slice(0, 16);
+}
+
+function wrap(client: PGlite): Database {
+  const db = drizzle({ client, schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    describe: 'PGlite (in memory, e2e)',
+    applyMigrations: (migrationsFolder) => migrate(db as never, { migrationsFolder }),
+    close: () => client.close(),
+  };
+}
+
+async function preparedDump(startIso: string, now: () => Date): Promise<Buffer> {
+  const file = join(tmpdir(), `kk-e2e-server-${fingerprint(startIso)}.tar`);
+  if (existsSync(file)) return readFileSync(file);
+  const database = wrap(await loadPglite());
+  try {
+    await migrateDatabase(database);
+    await ensureDemo(database, now());
+    const dump = await dumpPglite((database.db as unknown as { $client: PGlite }).$client);
+    // Written aside and renamed: another process never reads half a dump.
+    const building = `${file}.${process.pid}.tmp`;
+    writeFileSync(building, dump);
+    try {
+      renameSync(building, file);
+    } catch {
+      rmSync(building, { force: true });
+    }
+    // Dumps of older inputs (≈ 40 MB each) are of no further use.
+    for (const name of readdirSync(tmpdir())) {
+      if (/^kk-e2e-server-[0-9a-f]{16}\.tar$/.test(name) && join(tmpdir(), name) !== file) rmSync(join(tmpdir(), name), { force: true });
+    }
+    return dump;
+  } finally {
+    await database.close();
+  }
+}
+
+/** A central server on 127.0.0.1 (a free port) with the demo data, its clock starting at `startIso`. */
+export async function startE2eServer(startIso: string): Promise<FaultServer> {
+  let clock = clockAt(startIso);
+  const now = () => clockNow(clock);
+  const database = wrap(await loadPglite(await preparedDump(startIso, now)));
+  try {
+    await startNewEpoch(database.db);
+    const app = await buildServer({ db: database.db, config: testConfig(), now });
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    let stopping: Promise<void> | undefined;
+    return {
+      url,
+      ...adminOps(database, now),
+      now,
+      async setClock(iso) {
+        clock = clockAt(iso);
+      },
+      stop() {
+        stopping ??= app.close().then(() => database.close());
+        return stopping;
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
