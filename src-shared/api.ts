@@ -8,7 +8,7 @@ import {
   RoleSchema,
   type Entry,
 } from './domain/types';
-import { AppErrorSchema, ErrorCodeSchema } from './errors';
+import { AppErrorSchema, ErrorCodeSchema } from './error-schemas';
 import { WireTextSchema } from './protocol';
 import { SETTING_KEYS, SettingsSchema, type SettingKey } from './settings';
 
@@ -451,7 +451,7 @@ export interface Events {
   'session-ended': z.infer<typeof SessionEndedSchema>;
   'sync-status': SyncStatus;
 }
-export const EVENT_NAMES: readonly (keyof Events)[] = ['session-ended', 'sync-status'];
+export { EVENT_NAMES } from './command-auth';
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.hasOwn(commands, name);

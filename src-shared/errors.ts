@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { messages as id } from './i18n/id';
 import { messages as en } from './i18n/en';
 
@@ -72,7 +71,9 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
-export const ErrorCodeSchema = z.enum(ERROR_CODES);
+
+const CODES: ReadonlySet<string> = new Set(ERROR_CODES);
+export const isErrorCode = (value: unknown): value is ErrorCode => typeof value === 'string' && CODES.has(value);
 
 export type MessageParams = Record<string, string | number>;
 
@@ -86,20 +87,7 @@ export interface AppError {
   params?: MessageParams;
 }
 
-export const AppErrorSchema = z.object({
-  code: ErrorCodeSchema,
-  message: z.string(),
-  field: z.string().optional(),
-  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-});
-
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
-
-export const resultSchema = <T extends z.ZodType>(value: T) =>
-  z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value }),
-    z.object({ ok: z.literal(false), error: AppErrorSchema }),
-  ]);
 
 export type Language = 'id' | 'en';
 const catalogs: Record<Language, Record<ErrorCode, string>> = { id, en };
@@ -137,14 +125,4 @@ export const failWith = <T = never>(error: AppError): Result<T> => ({ ok: false,
 /** Zod issue path → the dotted field path used in `AppError.field`. */
 export function issuePath(path: readonly PropertyKey[]): string {
   return path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
-}
-
-/** A zod failure as a `VALIDATION` error naming the first offending field. */
-export function validationError(error: z.ZodError): AppError {
-  const first = error.issues[0];
-  const field = first ? issuePath(first.path) : '';
-  return appError('VALIDATION', {
-    ...(field ? { field } : {}),
-    params: { field: field || '(argumen)', detail: first?.message ?? 'invalid' },
-  });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ErrorCodeSchema } from './errors';
+import { ErrorCodeSchema } from './error-schemas';
 import { ClockTimeSchema, EntryStatusSchema, IsoDateSchema } from './domain/types';
 
 /**

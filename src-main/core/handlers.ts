@@ -1,5 +1,6 @@
 import { commands, type AuthLevel, type CommandName, type CommandResult, type ParsedArgs } from '../../src-shared/api';
-import { fail, failWith, ok, validationError, type Result } from '../../src-shared/errors';
+import { fail, failWith, ok, type Result } from '../../src-shared/errors';
+import { validationError } from '../../src-shared/error-schemas';
 import type { CoreContext } from './context';
 import type { Session } from './kiosk/sessions';
 import { changePin, login, logout, sessionInfo, staffList } from './kiosk/service';

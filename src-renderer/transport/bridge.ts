@@ -1,7 +1,9 @@
-import { EVENT_NAMES, SessionEndedSchema, SyncStatusSchema, type CommandName, type Events } from '../../src-shared/api';
-import { AppErrorSchema, fail, type Result } from '../../src-shared/errors';
+import type { CommandName, Events } from '../../src-shared/api';
+import { EVENT_NAMES } from '../../src-shared/command-auth';
+import { fail, type Result } from '../../src-shared/errors';
 import { BRIDGE_EVENT_SEQ_HEADER as EVENT_SEQ_HEADER, BRIDGE_TOKEN_HEADER as TOKEN_HEADER } from '../../src-shared/devbridge';
 import type { Api } from '../api';
+import { asAppError, eventPayload } from './shapes';
 import { SessionKeeper } from './session';
 
 /**
@@ -28,7 +30,6 @@ export interface BridgeApi extends Api {
 const RECONNECT_MIN_MS = 250;
 const RECONNECT_MAX_MS = 10_000;
 
-const payloadSchemas = { 'session-ended': SessionEndedSchema, 'sync-status': SyncStatusSchema } as const;
 type AnyListener = (payload: unknown) => void;
 
 /** A command that never got an answer. It may or may not have run: the screen must not assume either. */
@@ -43,8 +44,8 @@ function asResult(body: unknown): Result<unknown> | null {
   const r = body as { ok?: unknown; value?: unknown; error?: unknown };
   if (r.ok === true && 'value' in r) return { ok: true, value: r.value };
   if (r.ok === false) {
-    const error = AppErrorSchema.safeParse(r.error);
-    if (error.success) return { ok: false, error: error.data };
+    const error = asAppError(r.error);
+    if (error) return { ok: false, error };
   }
   return null;
 }
@@ -95,13 +96,13 @@ export function createBridgeApi(opts: BridgeOptions): BridgeApi {
     }
     const event = message.event as keyof Events;
     if (!EVENT_NAMES.includes(event)) return;
-    const parsed = payloadSchemas[event].safeParse(message.payload);
-    if (!parsed.success) return;
+    const payload = eventPayload(event, message.payload);
+    if (payload === null) return;
     // The transport forgets the person before any screen hears of it.
     if (event === 'session-ended') session.ended(typeof message.seq === 'number' ? message.seq : undefined);
     for (const listener of [...(listeners.get(event) ?? [])]) {
       try {
-        listener(parsed.data);
+        listener(payload);
       } catch (error) {
         console.error(`[bridge] ${event} listener failed`, error);
       }

@@ -1,4 +1,5 @@
-import { commands, type CommandName } from '../../src-shared/api';
+import type { CommandName } from '../../src-shared/api';
+import { COMMAND_AUTH } from '../../src-shared/command-auth';
 import type { Result } from '../../src-shared/errors';
 
 /**
@@ -12,7 +13,7 @@ import type { Result } from '../../src-shared/errors';
  * a session the UI forgot.
  */
 export function carriesSession(name: CommandName): boolean {
-  return commands[name].auth !== 'none' || name === 'workstation-enroll';
+  return COMMAND_AUTH[name] !== 'none' || name === 'workstation-enroll';
 }
 
 /** What `prepare` saw, handed back to `settle` with the answer. */

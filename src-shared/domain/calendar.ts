@@ -1,5 +1,5 @@
 import { addDays, isoWeekday, monthDates } from './dates';
-import type { Policy } from './policy';
+import type { IsoWeekday, Policy, WorkingWindow } from './policy';
 import type { Absence, AbsenceKind, Holiday } from './types';
 
 export type DayStatus =
@@ -84,4 +84,9 @@ export function workingDaysInMonth(
     (cal.absences ?? []).filter((a) => policy.countedAbsenceKinds.includes(a.kind)).map((a) => a.date),
   );
   return { workingDays, countedAbsenceDays: workingDays.filter((d) => counted.has(d)) };
+}
+
+/** The working window of a weekday: its own, or the policy's default. */
+export function windowFor(policy: Policy, weekday: IsoWeekday): WorkingWindow {
+  return policy.windows[String(weekday)] ?? policy.defaultWindow;
 }

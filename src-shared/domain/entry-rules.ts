@@ -1,10 +1,10 @@
 import { formatMessage, type ErrorCode, type MessageParams } from '../errors';
 import { labels } from '../i18n/id';
-import { dayStatus, type CalendarData, type DayStatus } from './calendar';
+import { dayStatus, windowFor, type CalendarData, type DayStatus } from './calendar';
 import { durationMinutes } from './credit';
 import { compareDates, isClockTime, isIsoDate, isoWeekday, monthOf, toMinutes } from './dates';
 import { backdateWindowStart, isPeriodClosed, periodCloseDate } from './period';
-import { windowFor, type Policy } from './policy';
+import type { Policy } from './policy';
 import type { Absence, AbsenceKind, Activity, Employee, Entry, EntryStatus, Rhk } from './types';
 
 /**

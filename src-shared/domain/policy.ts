@@ -48,6 +48,5 @@ export type Policy = z.infer<typeof PolicySchema>;
 
 export const DEFAULT_POLICY: Policy = PolicySchema.parse({});
 
-export function windowFor(policy: Policy, weekday: IsoWeekday): WorkingWindow {
-  return policy.windows[String(weekday)] ?? policy.defaultWindow;
-}
+// Lives in calendar.ts so that code showing the rules (the kiosk screens) need not load zod.
+export { windowFor } from './calendar';
