@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { SessionInfo } from '../../src-shared/api';
 import type { Language } from '../../src-shared/errors';
 import type { Api } from '../api';
@@ -6,7 +6,14 @@ import { I18nProvider, useT } from '../i18n';
 import { SyncIndicator } from '../components/SyncIndicator';
 import { LockScreen } from '../screens/Lock/LockScreen';
 import { ApiContext, useApi } from './context';
-import { SessionView } from './SessionView';
+
+/**
+ * A person's screens load after the lock screen is up: the lock screen is all a PC shows most of
+ * the day, and it must be tappable within a second. The chunk is fetched while nobody is logged in
+ * (see `Kiosk`), so a login does not wait for it.
+ */
+const loadSessionView = () => import('./SessionView');
+const SessionView = lazy(() => loadSessionView().then((m) => ({ default: m.SessionView })));
 
 /**
  * The kiosk window. Nobody logged in: the lock screen. Somebody logged in: their screens, inside
@@ -49,6 +56,11 @@ function Kiosk({ onSessionEnd }: { onSessionEnd: () => void }) {
     onSessionEnd();
   }, [onSessionEnd]);
 
+  useEffect(() => {
+    const warm = setTimeout(() => void loadSessionView(), 300);
+    return () => clearTimeout(warm);
+  }, []);
+
   // The core ends sessions too (idle backstop, another login): the screens follow.
   useEffect(() => api.on('session-ended', end), [api, end]);
 
@@ -61,7 +73,9 @@ function Kiosk({ onSessionEnd }: { onSessionEnd: () => void }) {
     <div className="app">
       <TopBar />
       {session ? (
-        <SessionView key={`${session.employee.id}@${session.startedAt}`} info={session} logout={logout} onInfo={setSession} />
+        <Suspense fallback={<Loading />}>
+          <SessionView key={`${session.employee.id}@${session.startedAt}`} info={session} logout={logout} onInfo={setSession} />
+        </Suspense>
       ) : (
         <LockScreen onLoggedIn={setSession} />
       )}
@@ -85,5 +99,16 @@ function TopBar() {
         {t.common.switchTo}
       </button>
     </header>
+  );
+}
+
+function Loading() {
+  const { t } = useT();
+  return (
+    <main className="screen" id="main">
+      <p role="status" className="muted">
+        {t.common.loading}
+      </p>
+    </main>
   );
 }
