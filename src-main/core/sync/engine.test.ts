@@ -46,6 +46,15 @@ describe('the sync loop when the server cannot be reached', () => {
     expect(t.core.ctx.sync.status()).toMatchObject({ online: false, blocked: null, pending: 1, lastError: { code: 'SERVER_UNREACHABLE' } });
   });
 
+  it('says "running" when an attempt starts and not when it ends, so screens can reload after a run', async () => {
+    const t = await offlineCore();
+    const seen: boolean[] = [];
+    t.core.on('sync-status', (s) => seen.push(s.running));
+    await t.call('sync-now', {});
+    expect(seen[0]).toBe(true);
+    expect(seen.at(-1)).toBe(false);
+  });
+
   it('spreads retries with full jitter: the delay is a random share of the cap', async () => {
     const t = await offlineCore({ random: 0.25 });
     t.core.ctx.sync.start();

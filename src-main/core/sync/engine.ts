@@ -109,7 +109,10 @@ export class SyncEngine {
       if (reason === 'manual' || !this.again) this.again = reason;
       return this.running.then(() => this.running ?? this.trigger(reason));
     }
-    const run = this.attempt(reason)
+    // The attempt starts on the next microtask, once `running` is set, and the last status event
+    // goes out after `running` is cleared: screens see running → not running, and reload then.
+    const run = Promise.resolve()
+      .then(() => this.attempt(reason))
       .catch((error: unknown) => {
         // The store closed under the attempt, or a bug: never an unhandled rejection.
         if (!this.stopped) console.error('[sync] attempt failed', error);
@@ -117,6 +120,7 @@ export class SyncEngine {
       })
       .finally(() => {
         this.running = null;
+        this.emit();
         const next = this.again;
         this.again = null;
         if (next) void this.trigger(next);
@@ -192,7 +196,7 @@ export class SyncEngine {
       detail: [...(o.kind === 'ok' ? [] : [o.message]), ...report.notes].join(' | ') || null,
     });
     if (this.started) this.scheduleAfter(report);
-    this.emit();
+    // The status event of the end is sent by trigger(), once `running` is cleared.
     return report;
   }
 

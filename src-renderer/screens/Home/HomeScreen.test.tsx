@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { failv, fakeApi, okv, type Script } from '../../test/fake-api';
 import { renderScreen, sessionInfo } from '../../test/render';
 import { HomeScreen } from './HomeScreen';
@@ -113,6 +113,24 @@ describe('HomeScreen', () => {
     expect(routes.at(-1)).toEqual({ name: 'entry', date: '2026-11-25' });
     await userEvent.click(screen.getByRole('button', { name: 'Ulangi aktivitas kemarin' }));
     expect(routes.at(-1)).toEqual({ name: 'copy-day' });
+  });
+
+  it('reloads quietly when a sync run ends, so a sent draft no longer says "Belum terkirim"', async () => {
+    const api = fakeApi(script());
+    renderScreen(<HomeScreen />, { api });
+    const today = (await screen.findByRole('heading', { name: 'Aktivitas hari ini' })).closest('section')!;
+    expect(within(today as HTMLElement).getAllByText('Belum terkirim')).toHaveLength(1);
+
+    const status = { enrolled: true, serverUrl: 'http://127.0.0.1:8787', workstationId: null, online: true, pending: 0, lastSuccessAt: null, lastError: null, nextAttemptAt: null, blocked: null };
+    api.script({ 'entry-list': ({ month }) => okv({ employeeId: EMPLOYEE_ID, month, entries: month === '2026-11' ? [todayApproved, { ...todayDraft, pending: false }, returned] : [] }) });
+    // A status while nothing runs (a local write) is not the end of a run: no reload.
+    api.emit('sync-status', { ...status, running: false });
+    expect(api.callsOf('entry-list')).toHaveLength(1);
+    api.emit('sync-status', { ...status, running: true });
+    api.emit('sync-status', { ...status, running: false });
+    await vi.waitFor(() => expect(within(today as HTMLElement).queryByText('Belum terkirim')).toBeNull());
+    // What was on screen stayed there while the reload ran.
+    expect(screen.queryByRole('status', { name: /Memuat/ })).toBeNull();
   });
 
   it('starts the form on its date step when today is not a working day', async () => {

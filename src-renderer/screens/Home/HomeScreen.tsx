@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../src-shared/errors';
 import { useApi, useNav, useSession } from '../../app/context';
+import { useSyncRefresh } from '../../app/use-sync-refresh';
 import { CapaianBar } from '../../components/CapaianBar';
 import { Issues } from '../../components/Issues';
 import { ScreenTitle } from '../../components/ScreenTitle';
@@ -38,6 +39,13 @@ export function HomeScreen() {
   // Most entries are for today: on a working day "Catat Aktivitas" starts the form on today (its
   // date step is one "Kembali" away), which saves a tap on every entry.
   const data = state.kind === 'ready' ? state.data : null;
+  // After a sync, "Belum terkirim" and statuses change: reload without hiding what is shown.
+  useSyncRefresh(() => {
+    void loadHome(api).then((r) => {
+      if (r.ok) setState((s) => (s.kind === 'loading' ? s : { kind: 'ready', data: r.value }));
+    });
+  });
+
   const retry = () => {
     setState({ kind: 'loading' });
     setAttempt((n) => n + 1);

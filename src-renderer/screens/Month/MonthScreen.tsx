@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { EntryView } from '../../../src-shared/api';
 import { monthOf, nextMonth, previousMonth } from '../../../src-shared/domain/dates';
 import type { AppError } from '../../../src-shared/errors';
@@ -9,6 +9,7 @@ import { Issues } from '../../components/Issues';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n';
 import { loadMonth, type MonthData } from './load';
+import { useSyncRefresh } from '../../app/use-sync-refresh';
 import { MonthCalendar } from './MonthCalendar';
 import { MonthList } from './MonthList';
 import './month.css';
@@ -51,6 +52,18 @@ export function MonthScreen({ month: initial }: { month?: string }) {
       live = false;
     };
   }, [api, request]);
+
+  // After a sync, reload the month on screen quietly; an answer for a month no longer shown is dropped.
+  const current = useRef(request);
+  useEffect(() => {
+    current.current = request;
+  }, [request]);
+  useSyncRefresh(() => {
+    const asked = current.current;
+    void loadMonth(api, asked.month).then((r) => {
+      if (r.ok && current.current === asked) setLoad((l) => (l.kind === 'ready' ? { kind: 'ready', data: r.value } : l));
+    });
+  });
 
   const shown = request.month ?? (load.kind === 'ready' ? load.data.month : null);
   // Months after the current one have nothing to show and nothing to log yet.
