@@ -43,8 +43,7 @@ export function ActivityStep({
   const api = useApi();
   const { t, f, duration } = useT();
   const id = useId();
-  const [items, setItems] = useState<Item[] | null>(null);
-  const [searching, setSearching] = useState(true);
+  const [answer, setAnswer] = useState<{ query: string; items: Item[] } | null>(null);
   const [problem, setProblem] = useState<AppError | null>(null);
   const [freeText, setFreeText] = useState(chosen?.id === null ? chosen.name : '');
   const [showAll, setShowAll] = useState(false);
@@ -54,12 +53,10 @@ export function ActivityStep({
     const q = query.trim();
     const timer = setTimeout(
       () => {
-        setSearching(true);
         void api.send('catalog-search', q ? { query: q } : {}).then((r) => {
           if (!live) return;
-          setSearching(false);
           if (r.ok) {
-            setItems(r.value.items);
+            setAnswer({ query: q, items: r.value.items });
             setProblem(null);
           } else setProblem(r.error);
         });
@@ -77,11 +74,15 @@ export function ActivityStep({
     if (!r.ok) return setProblem(r.error);
     setProblem(null);
     // The list keeps its order until the next search: a row must not jump away from the finger.
-    setItems((list) => list?.map((i) => (i.id === r.value.activityId ? { ...i, favorite: r.value.favorite } : i)) ?? null);
+    setAnswer((a) => a && { ...a, items: a.items.map((i) => (i.id === r.value.activityId ? { ...i, favorite: r.value.favorite } : i)) });
   };
 
   const pick = (item: Item) => onPick({ id: item.id, name: item.name, outputUnit: item.outputUnit, normMinutes: item.normMinutes });
   const q = query.trim();
+  // Rows are shown only for the words now in the box: while a search waits or runs, the rows of
+  // the last one would be replaced under the finger (or under a Tab) a moment later.
+  const items = answer && answer.query === q ? answer.items : null;
+  const searching = items === null && problem === null;
   // The core's order already puts favourites and recent ones first; a short list keeps them in view.
   const known = items?.filter((i) => i.favorite || i.lastUsedAt !== null).length ?? 0;
   const shown = items && !q && !showAll ? items.slice(0, Math.max(SUGGESTED, known)) : items;
