@@ -34,6 +34,7 @@ export const home: typeof id = {
     intro: 'Choose a day to log its activities.',
     none: 'Every working day up to today has activities.',
     dayLabel: 'Log activities for {date}',
+    closed: 'Past the logging window ({count} days): {days}. These can no longer be logged.',
   },
   period: {
     title: 'Deadlines',

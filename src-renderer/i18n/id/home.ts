@@ -33,6 +33,7 @@ export const home = {
     intro: 'Pilih hari untuk mencatat aktivitasnya.',
     none: 'Semua hari kerja sampai hari ini sudah diisi.',
     dayLabel: 'Catat aktivitas untuk {date}',
+    closed: 'Sudah lewat batas pencatatan ({count} hari): {days}. Hari-hari itu tidak dapat diisi lagi.',
   },
   period: {
     title: 'Batas waktu',

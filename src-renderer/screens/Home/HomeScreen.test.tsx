@@ -6,6 +6,7 @@ import { failv, fakeApi, okv, type Script } from '../../test/fake-api';
 import { renderScreen, sessionInfo } from '../../test/render';
 import { HomeScreen } from './HomeScreen';
 import { firstName } from './load';
+import { entryForm } from '../Entry/test-fixtures';
 import { EMPLOYEE_ID, entryView, novemberCalendar, recapOf } from './test-fixtures';
 
 const todayDraft = entryView({ id: '0193b2c4-0001-7000-8000-00000000000a', startTime: '08:00', endTime: '09:30', status: 'draft', pending: true });
@@ -33,6 +34,7 @@ const returned = entryView({
 function script(over: Script = {}): Script {
   return {
     'calendar-month': () => okv(novemberCalendar()),
+    'entry-form': () => okv(entryForm()),
     'recap-month': ({ month }) =>
       okv(month === '2026-11' ? recapOf() : recapOf({ month, periodClosesOn: '2026-11-05', daysLeftBeforeClose: 0, daysWithoutEntries: [] })),
     'entry-list': ({ month }) => okv({ employeeId: EMPLOYEE_ID, month, entries: month === '2026-11' ? [todayApproved, todayDraft, returned] : [] }),
@@ -131,6 +133,20 @@ describe('HomeScreen', () => {
     await vi.waitFor(() => expect(within(today as HTMLElement).queryByText('Belum terkirim')).toBeNull());
     // What was on screen stayed there while the reload ran.
     expect(screen.queryByRole('status', { name: /Memuat/ })).toBeNull();
+  });
+
+  it('offers only the empty days the backdating window still accepts, and names the lost ones', async () => {
+    const api = fakeApi(
+      script({
+        'recap-month': ({ month }) =>
+          okv(month === '2026-11' ? recapOf({ daysWithoutEntries: ['2026-11-02', '2026-11-03', '2026-11-20', '2026-11-23'] }) : recapOf({ month, daysLeftBeforeClose: 0, daysWithoutEntries: [] })),
+      }),
+    );
+    renderScreen(<HomeScreen />, { api });
+    const missing = (await screen.findByRole('heading', { name: 'Hari kerja yang belum diisi' })).closest('section')! as HTMLElement;
+    // entry-form says the window starts on Friday 20 November.
+    expect(within(missing).getAllByRole('button').map((b) => b.textContent)).toEqual(['Jumat, 20 November', 'Senin, 23 November']);
+    expect(missing.textContent).toContain('Sudah lewat batas pencatatan (2 hari): 2 Nov, 3 Nov.');
   });
 
   it('starts the form on its date step when today is not a working day', async () => {

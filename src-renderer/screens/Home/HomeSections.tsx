@@ -85,17 +85,19 @@ export function MissingDays({ data }: { data: HomeData }) {
   const { t, f, date } = useT();
   const { navigate } = useNav();
   const days = data.recap.daysWithoutEntries;
+  // Days before the backdating window can no longer be logged: they are listed, not offered.
+  const open = days.filter((d) => d >= data.earliestDate);
+  const closed = days.filter((d) => d < data.earliestDate);
   const m = t.home.missing;
   return (
     <section className="stack" aria-labelledby="home-missing">
       <h2 id="home-missing">{m.title}</h2>
-      {days.length === 0 ? (
-        <p>{m.none}</p>
-      ) : (
+      {days.length === 0 && <p>{m.none}</p>}
+      {open.length > 0 && (
         <>
           <p>{m.intro}</p>
           <ul className="plain-list missing-days">
-            {days.map((d) => (
+            {open.map((d) => (
               <li key={d}>
                 <button type="button" className="btn" aria-label={f(m.dayLabel, { date: date(d, 'medium') })} onClick={() => navigate({ name: 'entry', date: d })}>
                   {date(d, 'medium')}
@@ -104,6 +106,11 @@ export function MissingDays({ data }: { data: HomeData }) {
             ))}
           </ul>
         </>
+      )}
+      {closed.length > 0 && (
+        <p className="muted">
+          {f(m.closed, { count: closed.length, days: closed.map((d) => date(d, 'short')).join(', ') })}
+        </p>
       )}
     </section>
   );

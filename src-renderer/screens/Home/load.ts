@@ -9,6 +9,8 @@ export interface HomeData {
   today: string;
   /** Whether today is one of the person's working days: "Catat Aktivitas" then starts on today. */
   todayWorking: boolean;
+  /** The earliest date the backdating window still accepts (entry-form): older empty days are lost. */
+  earliestDate: string;
   month: string;
   recap: Recap;
   /** Every entry of the current month. */
@@ -28,12 +30,14 @@ export async function loadHome(api: Api): Promise<Result<HomeData>> {
   if (!cal.ok) return cal;
   const { month, today } = cal.value;
   const prev = previousMonth(month);
-  const [recap, list, prevRecap] = await Promise.all([
+  const [recap, list, prevRecap, form] = await Promise.all([
     api.send('recap-month', { month }),
     api.send('entry-list', { month }),
     api.send('recap-month', { month: prev }),
+    api.send('entry-form', {}),
   ]);
   if (!recap.ok) return recap;
+  if (!form.ok) return form;
   if (!list.ok) return list;
   if (!prevRecap.ok) return prevRecap;
 
@@ -45,7 +49,7 @@ export async function loadHome(api: Api): Promise<Result<HomeData>> {
     previous = { month: prev, recap: prevRecap.value, entries: prevList.value.entries };
   }
   const todayWorking = cal.value.days.find((d) => d.date === today)?.working ?? false;
-  return { ok: true, value: { today, todayWorking, month, recap: recap.value, entries: list.value.entries, previous } };
+  return { ok: true, value: { today, todayWorking, earliestDate: form.value.earliestDate, month, recap: recap.value, entries: list.value.entries, previous } };
 }
 
 const byTime = (a: EntryView, b: EntryView) => a.workDate.localeCompare(b.workDate) || a.startTime.localeCompare(b.startTime);
