@@ -9,8 +9,13 @@ import type { Kiosk } from './kiosk';
  */
 export const CHROMIUM = process.env['KK_CHROMIUM'] ?? '/usr/bin/chromium';
 
-/** The issue's launch flags. */
+/**
+ * The issue's launch flags, plus the office PC's language: form controls such as
+ * `<input type="time">` follow the browser's own language, not the page's locale, and an
+ * Indonesian PC shows 24-hour times (08:30, not 08:30 AM).
+ */
 export const CHROMIUM_ARGS = [
+  '--lang=id-ID',
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
