@@ -145,10 +145,11 @@ async function reenroll(core: Core, database: Database, serverUrl: string): Prom
 
 const ROLES: [id: string, tryThis: string][] = [
   [DEMO_PEOPLE.staff[0], 'staff: record a day (Catat Aktivitas)'],
-  [DEMO_PEOPLE.supervisors[0], 'supervisor: verify the staff’s entries'],
-  [DEMO_PEOPLE.head, 'head of unit: verifies the supervisors'],
+  // The verification screens come with the supervisor issue; today they log their own work.
+  [DEMO_PEOPLE.supervisors[0], 'supervisor of Siti and Dimas (own entries)'],
+  [DEMO_PEOPLE.head, 'head of unit (own entries)'],
   [DEMO_PEOPLE.mustChangePin, 'first login: must choose a new PIN'],
-  [DEMO_PEOPLE.operator, 'operator: sync log, settings'],
+  [DEMO_PEOPLE.operator, 'operator (own entries)'],
 ];
 
 function staffTable(): string[] {
