@@ -9,9 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { migrateDatabase, type Database, type Db } from '../../../src-server/db/client';
 import { schema } from '../../../src-server/db/schema';
 import { startNewEpoch } from '../../../src-server/db/sync-scope';
-import { buildServer } from '../../../src-server/server';
-import { testConfig } from '../../../src-server/test-support';
-import { adminOps, clockAt, clockNow, ensureDemo, type FaultServer } from '../../fault/support/admin';
+import { clockAt, clockNow, ensureDemo, type FaultServer } from '../../fault/support/admin';
+import { serveInProcess } from '../../fault/support/in-process-server';
 import { dumpPglite, loadPglite } from '../../fault/support/pglite-template';
 
 /**
@@ -78,28 +77,13 @@ async function preparedDump(startIso: string, now: () => Date): Promise<Buffer> 
 
 /** A central server on 127.0.0.1 (a free port) with the demo data, its clock starting at `startIso`. */
 export async function startE2eServer(startIso: string): Promise<FaultServer> {
-  let clock = clockAt(startIso);
-  const now = () => clockNow(clock);
-  const database = wrap(await loadPglite(await preparedDump(startIso, now)));
+  const clock = { state: clockAt(startIso) };
+  const database = wrap(await loadPglite(await preparedDump(startIso, () => clockNow(clock.state))));
   try {
     await startNewEpoch(database.db);
-    const app = await buildServer({ db: database.db, config: testConfig(), now });
-    const url = await app.listen({ host: '127.0.0.1', port: 0 });
-    let stopping: Promise<void> | undefined;
-    return {
-      url,
-      ...adminOps(database, now),
-      now,
-      async setClock(iso) {
-        clock = clockAt(iso);
-      },
-      stop() {
-        stopping ??= app.close().then(() => database.close());
-        return stopping;
-      },
-    };
   } catch (error) {
     await database.close();
     throw error;
   }
+  return serveInProcess(database, clock);
 }

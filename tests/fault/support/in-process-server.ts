@@ -79,12 +79,26 @@ async function freshPostgres(demo: boolean, now: () => Date): Promise<Database> 
  * child-process server's and a database from the templates above. For tests that need no kill -9.
  */
 export async function startInProcessServer(opts: InProcessOptions = {}): Promise<FaultServer> {
-  let clock = clockAt(opts.now ?? TEST_NOW_ISO);
-  const now = () => clockNow(clock);
+  const clock = { state: clockAt(opts.now ?? TEST_NOW_ISO) };
+  const now = () => clockNow(clock.state);
   const demo = opts.demo !== false;
-  const database = opts.engine === 'postgres' ? await freshPostgres(demo, now) : await freshPglite(demo, clock.baseIso, now);
+  const database = opts.engine === 'postgres' ? await freshPostgres(demo, now) : await freshPglite(demo, clock.state.baseIso, now);
+  return serveInProcess(database, clock, opts.config);
+}
+
+/**
+ * Serves a prepared database on 127.0.0.1 (a free port) on the running test clock; `stop()` closes
+ * the server, then the database (also closed when the server cannot start). The e2e suite serves
+ * its own cached database through this too (tests/e2e/support/server.ts).
+ */
+export async function serveInProcess(
+  database: Database,
+  clock: { state: ReturnType<typeof clockAt> },
+  config?: ServerOptions['config'],
+): Promise<FaultServer> {
+  const now = () => clockNow(clock.state);
   try {
-    const app = await buildServer({ db: database.db, config: testConfig(opts.config), now });
+    const app = await buildServer({ db: database.db, config: testConfig(config), now });
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     let stopping: Promise<void> | undefined;
     return {
@@ -92,7 +106,7 @@ export async function startInProcessServer(opts: InProcessOptions = {}): Promise
       ...adminOps(database, now),
       now,
       async setClock(iso) {
-        clock = clockAt(iso);
+        clock.state = clockAt(iso);
       },
       stop() {
         stopping ??= app.close().then(() => database.close());
