@@ -44,7 +44,8 @@ function Screen({ route }: { route: Route }) {
     case 'home':
       return <HomeScreen />;
     case 'entry':
-      // A new key per opening: "Catat Aktivitas" twice starts a fresh form.
+      // Keyed by the entry or the date: editing another entry or starting on another day gives a
+      // fresh form, while "Catat Aktivitas" pressed again mid-form keeps what was already filled in.
       return <EntryWizard key={route.entry?.id ?? `new-${route.date ?? ''}`} {...(route.entry ? { entry: route.entry } : {})} {...(route.date ? { date: route.date } : {})} />;
     case 'month':
       return <MonthScreen {...(route.month ? { month: route.month } : {})} />;

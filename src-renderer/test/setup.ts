@@ -5,3 +5,7 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
 });
+
+// jsdom has no canvas; axe-core asks for one (icon ligature checks) and copes with none. Without
+// this, jsdom prints "Not implemented: HTMLCanvasElement's getContext()" for every axe run.
+HTMLCanvasElement.prototype.getContext = (() => null) as typeof HTMLCanvasElement.prototype.getContext;

@@ -120,7 +120,12 @@ export class SyncEngine {
       })
       .finally(() => {
         this.running = null;
-        this.emit();
+        // The store may have been closed under the attempt: the event is then of no use to anyone.
+        try {
+          this.emit();
+        } catch (error) {
+          if (!this.stopped) console.error('[sync] status event failed', error);
+        }
         const next = this.again;
         this.again = null;
         if (next) void this.trigger(next);
