@@ -56,7 +56,6 @@ describe('a workstation enrolled with the central server', () => {
     const made = await a.call('entry-create', { ...entry, submit: true }, siti);
     expect(made.entry.pending).toBe(true);
     const sent = await a.call('sync-now', {});
-    console.log(JSON.stringify(sent.error), JSON.stringify(sent.status.lastError));
     expect(sent).toMatchObject({ outcome: 'ok', pushed: 1, applied: 1, refused: 0, status: { pending: 0 } });
     await a.call('sync-now', {});
     const rows = await queryRows<{ n: number }>(server.db, sql`select count(*)::int as n from entries where id = ${made.entry.id}`);
