@@ -10,12 +10,11 @@ import type { Kiosk } from './kiosk';
 export const CHROMIUM = process.env['KK_CHROMIUM'] ?? '/usr/bin/chromium';
 
 /**
- * The issue's launch flags, plus the office PC's language: form controls such as
- * `<input type="time">` follow the browser's own language, not the page's locale, and an
- * Indonesian PC shows 24-hour times (08:30, not 08:30 AM).
+ * The issue's launch flags. (`<input type="time">` follows the browser's own language, not the
+ * page's locale, so this Chromium shows "08:30 AM"; `--lang` has no effect on Linux and Debian's
+ * Indonesian locale files are a separate package. The Electron shell sets its language itself.)
  */
 export const CHROMIUM_ARGS = [
-  '--lang=id-ID',
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
