@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../src-shared/api';
 import type { Language } from '../../src-shared/errors';
 import type { Api } from '../api';
 import { I18nProvider, useT } from '../i18n';
+import { Loading } from '../components/LoadState';
 import { SyncIndicator } from '../components/SyncIndicator';
 import { LockScreen } from '../screens/Lock/LockScreen';
 import { ApiContext, useApi } from './context';
@@ -73,7 +74,7 @@ function Kiosk({ onSessionEnd }: { onSessionEnd: () => void }) {
     <div className="app">
       <TopBar />
       {session ? (
-        <Suspense fallback={<Loading />}>
+        <Suspense fallback={<LoadingScreen />}>
           <SessionView key={`${session.employee.id}@${session.startedAt}`} info={session} logout={logout} onInfo={setSession} />
         </Suspense>
       ) : (
@@ -102,13 +103,10 @@ function TopBar() {
   );
 }
 
-function Loading() {
-  const { t } = useT();
+function LoadingScreen() {
   return (
     <main className="screen" id="main">
-      <p role="status" className="muted">
-        {t.common.loading}
-      </p>
+      <Loading />
     </main>
   );
 }

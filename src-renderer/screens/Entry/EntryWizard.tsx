@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { EntryForm, EntryView } from '../../../src-shared/api';
 import type { AppError } from '../../../src-shared/errors';
 import { useApi, useNav } from '../../app/context';
-import { Issues } from '../../components/Issues';
+import { LoadProblem, Loading } from '../../components/LoadState';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n';
 import { ActivityStep } from './ActivityStep';
@@ -152,17 +152,7 @@ function Wizard({ entry, date, onAnother }: { entry: EntryView | undefined; date
     return (
       <div className="wizard">
         {title}
-        {loadError ? (
-          <>
-            <Issues issues={[loadError]} />
-            <p>{t.entry.loadFailed}</p>
-            <button type="button" className="btn" onClick={() => setAttempt((n) => n + 1)}>
-              {t.common.retry}
-            </button>
-          </>
-        ) : (
-          <p role="status">{t.common.loading}</p>
-        )}
+        {loadError ? <LoadProblem what={t.entry.loadFailed} error={loadError} onRetry={() => setAttempt((n) => n + 1)} /> : <Loading />}
       </div>
     );
   }

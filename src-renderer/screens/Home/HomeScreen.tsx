@@ -3,7 +3,7 @@ import type { AppError } from '../../../src-shared/errors';
 import { useApi, useNav, useSession } from '../../app/context';
 import { useSyncRefresh } from '../../app/use-sync-refresh';
 import { CapaianBar } from '../../components/CapaianBar';
-import { Issues } from '../../components/Issues';
+import { LoadProblem, Loading } from '../../components/LoadState';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n';
 import { Deadlines, MissingDays, ReturnedSection, TodaySection } from './HomeSections';
@@ -67,22 +67,8 @@ export function HomeScreen() {
         </div>
       </section>
 
-      {state.kind === 'loading' && (
-        <p role="status" className="muted">
-          {t.common.loading}
-        </p>
-      )}
-      {state.kind === 'error' && (
-        <div className="stack home-error">
-          <p>{t.home.loadError}</p>
-          <Issues issues={[state.error]} />
-          <div>
-            <button type="button" className="btn btn-primary" onClick={retry}>
-              {t.common.retry}
-            </button>
-          </div>
-        </div>
-      )}
+      {state.kind === 'loading' && <Loading />}
+      {state.kind === 'error' && <LoadProblem what={t.home.loadError} error={state.error} onRetry={retry} />}
       {data && <HomeBody data={data} />}
     </div>
   );

@@ -5,7 +5,7 @@ import type { AppError } from '../../../src-shared/errors';
 import { useApi, useNav } from '../../app/context';
 import { CapaianBar } from '../../components/CapaianBar';
 import { entryRoute } from '../../components/EntryCard';
-import { Issues } from '../../components/Issues';
+import { LoadProblem, Loading } from '../../components/LoadState';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n';
 import { loadMonth, type MonthData } from './load';
@@ -112,22 +112,8 @@ export function MonthScreen({ month: initial }: { month?: string }) {
         </div>
       )}
 
-      {load.kind === 'loading' && (
-        <p role="status" className="muted">
-          {t.common.loading}
-        </p>
-      )}
-      {load.kind === 'error' && (
-        <div className="stack">
-          <p>{m.loadError}</p>
-          <Issues issues={[load.error]} />
-          <div>
-            <button type="button" className="btn btn-primary" onClick={retry}>
-              {t.common.retry}
-            </button>
-          </div>
-        </div>
-      )}
+      {load.kind === 'loading' && <Loading />}
+      {load.kind === 'error' && <LoadProblem what={m.loadError} error={load.error} onRetry={retry} />}
       {load.kind === 'ready' && (
         <MonthBody
           data={load.data}
