@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import axe from 'axe-core';
+import { expectNoAxeViolations } from '../../test/axe';
 import { describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from '../../../src-shared/api';
 import { SessionContext } from '../../app/context';
@@ -41,8 +41,7 @@ describe('ChangePinScreen', () => {
     expect(await screen.findByText('Ini pertama kali Anda masuk. Ganti PIN awal dari operator dengan PIN pilihan Anda.')).toBeTruthy();
     const first = await field(/^PIN baru/);
     expect(document.activeElement).toBe(first);
-    const result = await axe.run(view.container, { rules: { 'color-contrast': { enabled: false } } });
-    expect(result.violations.map((v) => v.id)).toEqual([]);
+    await expectNoAxeViolations(view.container);
 
     await user.keyboard('285714{Enter}');
     expect(await field(/^Ulangi PIN baru/)).toBe(document.activeElement);

@@ -1,5 +1,3 @@
-import axe from 'axe-core';
-import { expect } from 'vitest';
 import type { CommandResult, EntryForm, EntryView, IssueView } from '../../../src-shared/api';
 import type { ErrorCode, MessageParams } from '../../../src-shared/errors';
 import { errorOf } from '../../test/fake-api';
@@ -130,13 +128,10 @@ export function entryView(over: Partial<EntryView> = {}): EntryView {
 }
 
 /** axe-core on what is rendered; colour contrast needs real layout, which the e2e suite has. */
-export async function expectNoAxeViolations(container: HTMLElement): Promise<void> {
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
-}
-
 /* Small DOM assertions (the project has no jest-dom): each reads what a person would notice. */
 export const valueOf = (el: HTMLElement): string => (el as HTMLInputElement).value;
 export const disabled = (el: HTMLElement): boolean => (el as HTMLButtonElement).disabled;
 export const focused = (el: HTMLElement): boolean => el.ownerDocument.activeElement === el;
 export const text = (el: HTMLElement | null | undefined): string => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+export { expectNoAxeViolations } from '../../test/axe';

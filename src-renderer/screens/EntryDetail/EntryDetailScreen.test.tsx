@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import axe from 'axe-core';
+import { expectNoAxeViolations as noAxeViolations } from '../../test/axe';
 import { describe, expect, it } from 'vitest';
 import type { Route } from '../../app/routes';
 import { errorOf, failv, fakeApi, okv } from '../../test/fake-api';
@@ -10,11 +10,6 @@ import { EntryDetailScreen } from './EntryDetailScreen';
 
 const BACK: Route = { name: 'month', month: '2026-11' };
 const RHK_ID = '0190a3f0-0000-7000-8000-0000000000a1';
-
-async function noAxeViolations(container: HTMLElement) {
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
-}
 
 const actionNames = () => within(screen.getByRole('group', { name: 'Tindakan' })).getAllByRole('button').map((b) => b.textContent);
 

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import axe from 'axe-core';
+import { expectNoAxeViolations as noAxeViolations } from '../../test/axe';
 import { describe, expect, it, vi } from 'vitest';
 import { failv, fakeApi, okv, type Script } from '../../test/fake-api';
 import { renderScreen, sessionInfo } from '../../test/render';
@@ -40,12 +40,6 @@ function script(over: Script = {}): Script {
     'entry-list': ({ month }) => okv({ employeeId: EMPLOYEE_ID, month, entries: month === '2026-11' ? [todayApproved, todayDraft, returned] : [] }),
     ...over,
   };
-}
-
-async function noAxeViolations(container: HTMLElement) {
-  // jsdom has no layout: contrast is checked in the browser suite.
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
 }
 
 describe('HomeScreen', () => {

@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import axe from 'axe-core';
+import { expectNoAxeViolations as noAxeViolations } from '../../test/axe';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandResult, SessionInfo } from '../../../src-shared/api';
 import { DEMO_UNIT } from '../../../src-shared/demo/unit';
@@ -48,12 +48,6 @@ function setup(script: Script = {}, staff: Staff[] = [SITI, YOHANES, RAHMAWATI],
 }
 
 const pinField = () => screen.getByLabelText('PIN (6 angka)') as HTMLInputElement;
-
-async function noAxeViolations(container: HTMLElement) {
-  // Colour contrast needs a real layout engine (checked in the e2e suite); everything else is checked here.
-  const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(', ')}`)).toEqual([]);
-}
 
 describe('LockScreen: the staff list', () => {
   afterEach(() => {
