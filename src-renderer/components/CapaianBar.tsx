@@ -1,12 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { CommandResult } from '../../src-shared/api';
 import { useT } from '../i18n';
 import './capaian-bar.css';
 
 type Recap = CommandResult<'recap-month'>;
 export type CapaianNumbers = Pick<Recap, 'approvedMinutes' | 'waitingMinutes' | 'returnedMinutes' | 'effectiveMinutes' | 'capaianPercent' | 'tppEstimate'>;
-
-const LOCALES = { id: 'id-ID', en: 'en-GB' } as const;
 
 /** Share of the bar, 0–100, with the segments stacked so together they never pass the end. */
 function segments(n: CapaianNumbers): { approved: number; waiting: number; returned: number } {
@@ -25,20 +23,26 @@ function segments(n: CapaianNumbers): { approved: number; waiting: number; retur
  * (recap-month): the screen only formats it. Segment widths are CSS custom properties set from an
  * effect, because the CSP forbids inline style attributes.
  */
+/** The bar's three parts, in the order they fill it, with their status word and minutes. */
+const PARTS = [
+  { key: 'approved', status: 'approved', minutes: 'approvedMinutes' },
+  { key: 'waiting', status: 'submitted', minutes: 'waitingMinutes' },
+  { key: 'returned', status: 'returned', minutes: 'returnedMinutes' },
+] as const;
+
 export function CapaianBar({ recap }: { recap: CapaianNumbers }) {
-  const { t, f, duration, lang } = useT();
+  const { t, f, duration, locale } = useT();
   const bar = useRef<HTMLDivElement>(null);
   const s = segments(recap);
 
-  useEffect(() => {
+  // Before paint (the bar never shows empty for a frame); three property writes, so on every render.
+  useLayoutEffect(() => {
     const el = bar.current;
     if (!el) return;
-    el.style.setProperty('--capaian-approved', `${s.approved}%`);
-    el.style.setProperty('--capaian-waiting', `${s.waiting}%`);
-    el.style.setProperty('--capaian-returned', `${s.returned}%`);
-  }, [s.approved, s.waiting, s.returned]);
+    for (const { key } of PARTS) el.style.setProperty(`--capaian-${key}`, `${s[key]}%`);
+  });
 
-  const percent = new Intl.NumberFormat(LOCALES[lang], { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(recap.capaianPercent);
+  const percent = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(recap.capaianPercent);
   // Rupiah is written the Indonesian way in both languages: it is an Indonesian allowance.
   const rupiah = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
   const c = t.home.capaian;
@@ -58,32 +62,20 @@ export function CapaianBar({ recap }: { recap: CapaianNumbers }) {
           percent,
         })}
       >
-        <span className="capaian-seg capaian-seg-approved" />
-        <span className="capaian-seg capaian-seg-waiting" />
-        <span className="capaian-seg capaian-seg-returned" />
+        {PARTS.map(({ key }) => (
+          <span key={key} className={`capaian-seg capaian-seg-${key}`} />
+        ))}
       </div>
       <dl className="capaian-legend">
-        <div className="capaian-legend-item">
-          <dt>
-            <span className="capaian-swatch capaian-swatch-approved" aria-hidden="true" />
-            {t.common.status.approved}
-          </dt>
-          <dd>{duration(recap.approvedMinutes)}</dd>
-        </div>
-        <div className="capaian-legend-item">
-          <dt>
-            <span className="capaian-swatch capaian-swatch-waiting" aria-hidden="true" />
-            {t.common.status.submitted}
-          </dt>
-          <dd>{duration(recap.waitingMinutes)}</dd>
-        </div>
-        <div className="capaian-legend-item">
-          <dt>
-            <span className="capaian-swatch capaian-swatch-returned" aria-hidden="true" />
-            {t.common.status.returned}
-          </dt>
-          <dd>{duration(recap.returnedMinutes)}</dd>
-        </div>
+        {PARTS.map(({ key, status, minutes }) => (
+          <div className="capaian-legend-item" key={key}>
+            <dt>
+              <span className={`capaian-swatch capaian-swatch-${key}`} aria-hidden="true" />
+              {t.common.status[status]}
+            </dt>
+            <dd>{duration(recap[minutes])}</dd>
+          </div>
+        ))}
         <div className="capaian-legend-item">
           <dt>{c.effective}</dt>
           <dd>{duration(recap.effectiveMinutes)}</dd>

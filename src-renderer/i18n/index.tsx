@@ -9,6 +9,8 @@ const CATALOGS: Record<Language, Strings> = { id, en };
 
 export interface I18n {
   lang: Language;
+  /** The BCP 47 locale of `lang`, for Intl formatters a screen makes itself. */
+  locale: string;
   /** The strings of the current language: `t.common.back`. */
   t: Strings;
   /** Fills `{name}` placeholders: `f(t.common.minutes, { n: 30 })`. */
@@ -43,6 +45,7 @@ export function makeI18n(lang: Language, setLang: (lang: Language) => void): I18
   const locale = LOCALES[lang];
   return {
     lang,
+    locale,
     t,
     f: formatMessage,
     err: (e) => errorMessage(e.code, e.params, lang),

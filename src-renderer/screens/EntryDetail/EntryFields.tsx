@@ -5,7 +5,6 @@ import { PendingTag } from '../../components/EntryCard';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useT } from '../../i18n';
 
-const LOCALES = { id: 'id-ID', en: 'en-GB' } as const;
 
 /**
  * The RHK an entry is linked to, by title. EntryView carries only the id; the person's RHK list
@@ -30,11 +29,11 @@ function useRhkTitle(rhkId: string | null): string | null {
 
 /** Every field of an entry in plain words, the supervisor's note and the server's message first. */
 export function EntryFields({ entry }: { entry: EntryView }) {
-  const { t, f, date, duration, lang } = useT();
+  const { t, f, date, duration, locale } = useT();
   const d = t.month.detail;
   const rhkTitle = useRhkTitle(entry.rhkId);
   const reviewedAt = entry.reviewedAt
-    ? new Intl.DateTimeFormat(LOCALES[lang], { dateStyle: 'long', timeStyle: 'short' }).format(new Date(entry.reviewedAt))
+    ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(entry.reviewedAt))
     : null;
   return (
     <>
