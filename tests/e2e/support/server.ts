@@ -1,16 +1,13 @@
 import type { PGlite } from '@electric-sql/pglite';
-import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { migrateDatabase, type Database, type Db } from '../../../src-server/db/client';
-import { schema } from '../../../src-server/db/schema';
+import { migrateDatabase } from '../../../src-server/db/client';
 import { startNewEpoch } from '../../../src-server/db/sync-scope';
 import { clockAt, clockNow, ensureDemo, type FaultServer } from '../../fault/support/admin';
-import { serveInProcess } from '../../fault/support/in-process-server';
+import { serveInProcess, wrapPglite } from '../../fault/support/in-process-server';
 import { dumpPglite, loadPglite } from '../../fault/support/pglite-template';
 
 /**
@@ -38,21 +35,10 @@ function fingerprint(startIso: string): string {
   return h.digest('hex').slice(0, 16);
 }
 
-function wrap(client: PGlite): Database {
-  const db = drizzle({ client, schema }) as unknown as Db;
-  return {
-    db,
-    kind: 'pglite',
-    describe: 'PGlite (in memory, e2e)',
-    applyMigrations: (migrationsFolder) => migrate(db as never, { migrationsFolder }),
-    close: () => client.close(),
-  };
-}
-
 async function preparedDump(startIso: string, now: () => Date): Promise<Buffer> {
   const file = join(tmpdir(), `kk-e2e-server-${fingerprint(startIso)}.tar`);
   if (existsSync(file)) return readFileSync(file);
-  const database = wrap(await loadPglite());
+  const database = wrapPglite(await loadPglite(), 'e2e');
   try {
     await migrateDatabase(database);
     await ensureDemo(database, now());
@@ -78,7 +64,7 @@ async function preparedDump(startIso: string, now: () => Date): Promise<Buffer> 
 /** A central server on 127.0.0.1 (a free port) with the demo data, its clock starting at `startIso`. */
 export async function startE2eServer(startIso: string): Promise<FaultServer> {
   const clock = { state: clockAt(startIso) };
-  const database = wrap(await loadPglite(await preparedDump(startIso, () => clockNow(clock.state))));
+  const database = wrapPglite(await loadPglite(await preparedDump(startIso, () => clockNow(clock.state))), 'e2e');
   try {
     await startNewEpoch(database.db);
   } catch (error) {

@@ -18,12 +18,13 @@ export interface InProcessOptions extends ServerOptions {
   engine?: 'pglite' | 'postgres';
 }
 
-function wrapPglite(client: PGlite): Database {
+/** An in-memory PGlite client as the server's Database (`what` names it in the server's logs). */
+export function wrapPglite(client: PGlite, what = 'fault test'): Database {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
-    describe: 'PGlite (in memory, fault test)',
+    describe: `PGlite (in memory, ${what})`,
     applyMigrations: (migrationsFolder) => migratePglite(db as never, { migrationsFolder }),
     close: () => client.close(),
   };
