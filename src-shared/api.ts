@@ -185,6 +185,129 @@ export const CalendarDaySchema = z.object({
   kind: z.enum(['working', 'weekend', 'holiday', 'absence']),
 });
 
+/** A person as the supervisor's screens and the reports name them. */
+export const PersonSchema = z.object({
+  id: z.string(),
+  nip: z.string(),
+  name: z.string(),
+  positionTitle: z.string(),
+});
+
+/** One entry as the supervisor reviews it: the entry plus what a decision needs beside it. */
+export const ReviewItemSchema = EntryViewSchema.extend({
+  /** The catalog norm per unit of output (waktu efektif); null for free text or an activity without norm. */
+  normMinutes: z.number().nullable(),
+  rhkTitle: z.string().nullable(),
+  /**
+   * The person's other standing (draft, waiting, approved) entries that day whose times overlap this
+   * one, computed from this PC's copy (rule 4): it cannot be approved while any of them stands.
+   */
+  overlapsWith: z.array(z.object({ id: z.string(), startTime: z.string(), endTime: z.string(), status: EntryStatusSchema })),
+});
+export type ReviewItem = z.infer<typeof ReviewItemSchema>;
+
+/** The approval deadline of one period (month) the queue holds entries of. */
+export const ReviewPeriodSchema = z.object({
+  month: z.string(),
+  deadline: z.string(),
+  /** Calendar days from today to the deadline (0 on the day itself; negative once passed). */
+  daysLeft: z.number(),
+  open: z.boolean(),
+});
+
+/** A decision of this supervisor that the central server refused (decided elsewhere, changed meanwhile, overlap, deadline). */
+export const ReviewNoticeSchema = z.object({
+  id: z.number(),
+  entryId: z.string(),
+  employeeName: z.string(),
+  workDate: z.string(),
+  startTime: z.string(),
+  endTime: z.string(),
+  decision: z.enum(['approve', 'return', 'reject']),
+  code: ErrorCodeSchema,
+  message: z.string(),
+  at: z.string(),
+});
+
+/** Verifikasi: everything waiting for the logged-in supervisor, by employee, then by day (oldest first). */
+export const ReviewQueueSchema = z.object({
+  today: z.string(),
+  /** Entries waiting, over all employees. */
+  total: z.number(),
+  employees: z.array(
+    z.object({
+      employee: PersonSchema,
+      waiting: z.number(),
+      waitingMinutes: z.number(),
+      days: z.array(
+        z.object({
+          date: z.string(),
+          /** Credited minutes of the waiting entries of the day. */
+          waitingMinutes: z.number(),
+          /** Minutes the person logged that day over all non-rejected entries (the day's total). */
+          dayMinutes: z.number(),
+          entries: z.array(ReviewItemSchema),
+        }),
+      ),
+    }),
+  ),
+  periods: z.array(ReviewPeriodSchema),
+  notices: z.array(ReviewNoticeSchema),
+});
+export type ReviewQueue = z.infer<typeof ReviewQueueSchema>;
+
+const ReviewRefSchema = z.object({ entryId: Uuid, rev: z.number().int().min(1) }).strict();
+
+const UnitRefSchema = z.object({ id: z.string(), code: z.string(), name: z.string() });
+
+/**
+ * The team's month (Tim, the printed team report and its XLSX): built by one function in the core,
+ * so the screen, the print view and the spreadsheet always show the same figures.
+ */
+export const TeamReportSchema = z.object({
+  unit: UnitRefSchema,
+  month: z.string(),
+  today: z.string(),
+  generatedAt: z.string(),
+  supervisor: PersonSchema,
+  approvalDeadline: z.string(),
+  approvalOpen: z.boolean(),
+  rows: z.array(
+    z.object({
+      employee: PersonSchema,
+      recap: RecapSchema,
+      /** Entries of the month still waiting for this supervisor's decision. */
+      waitingForReview: z.number(),
+    }),
+  ),
+  totals: z.object({
+    employees: z.number(),
+    effectiveMinutes: z.number(),
+    approvedMinutes: z.number(),
+    waitingMinutes: z.number(),
+    returnedMinutes: z.number(),
+    rejectedMinutes: z.number(),
+    daysWithoutEntries: z.number(),
+    waitingForReview: z.number(),
+    /** Sum of the rows' estimates; null when no row has a TPP base. */
+    tppEstimate: z.number().nullable(),
+  }),
+});
+export type TeamReport = z.infer<typeof TeamReportSchema>;
+
+/** One employee's month (the printed recap and its XLSX): the recap and the month's entries except drafts. */
+export const EmployeeReportSchema = z.object({
+  unit: UnitRefSchema,
+  month: z.string(),
+  today: z.string(),
+  generatedAt: z.string(),
+  employee: PersonSchema,
+  supervisor: PersonSchema.nullable(),
+  recap: RecapSchema,
+  entries: z.array(EntryViewSchema),
+});
+export type EmployeeReport = z.infer<typeof EmployeeReportSchema>;
+
 export const RestoreReportSchema = z.object({
   at: z.string(),
   corruptMovedTo: z.string(),
@@ -303,19 +426,6 @@ export const commands = {
     z.object({ entryId: Uuid, rev: z.number().int().min(1) }).strict(),
     z.object({ deleted: z.string() }),
   ),
-  /** The direct supervisor's decision on one submitted entry (supervisor mode builds on this). */
-  'entry-review': cmd(
-    'session',
-    z
-      .object({
-        entryId: Uuid,
-        rev: z.number().int().min(1),
-        decision: z.enum(['approve', 'return', 'reject']),
-        note: Text.optional(),
-      })
-      .strict(),
-    z.object({ entry: EntryViewSchema }),
-  ),
   'entry-list': cmd(
     'session',
     z.object({ employeeId: Uuid.optional(), month: MonthSchema }).strict(),
@@ -363,6 +473,49 @@ export const commands = {
     'session',
     z.object({ employeeId: Uuid.optional(), month: MonthSchema }).strict(),
     RecapSchema,
+  ),
+  /** Verifikasi: the entries waiting for the logged-in supervisor, with the period deadlines and refused decisions. */
+  'review-queue': cmd('session', NoArgs, ReviewQueueSchema),
+  /** One subordinate's entry as it is now, in any status (the "what changed" of a stale decision). */
+  'review-entry': cmd('session', z.object({ entryId: Uuid }).strict(), z.object({ item: ReviewItemSchema })),
+  /**
+   * The direct supervisor's decision on one waiting entry, on the revision they saw (`rev`): one
+   * entry.review@1 mutation. A note is required to return or reject.
+   */
+  'review-decide': cmd(
+    'session',
+    ReviewRefSchema.extend({ decision: z.enum(['approve', 'return', 'reject']), note: Text.optional() }).strict(),
+    z.object({ entry: EntryViewSchema }),
+  ),
+  /**
+   * "Setujui semua": approves exactly the entries listed (what the confirmation counted), each on
+   * the revision shown, in one transaction: all of them or none. One entry.review@1 per entry.
+   */
+  'review-approve-all': cmd(
+    'session',
+    z.object({ items: z.array(ReviewRefSchema).min(1).max(500) }).strict(),
+    z.object({ approved: z.array(EntryViewSchema) }),
+  ),
+  /**
+   * Two (or more) overlapping entries: the supervisor keeps one and returns the others with a note,
+   * in one transaction. The kept entry stays waiting, now free to be approved.
+   */
+  'review-resolve-overlap': cmd(
+    'session',
+    z.object({ keep: ReviewRefSchema, others: z.array(ReviewRefSchema).min(1).max(20), note: Text }).strict(),
+    z.object({ kept: ReviewItemSchema, returned: z.array(EntryViewSchema) }),
+  ),
+  /** "Mengerti": the supervisor has read a refused decision's notice. */
+  'review-notice-dismiss': cmd('session', z.object({ id: z.number().int().min(1) }).strict(), z.object({ dismissed: z.literal(true) })),
+  /** Tim: the month of each direct subordinate (the current month when `month` is absent). */
+  'report-team': cmd('session', z.object({ month: MonthSchema.optional() }).strict(), TeamReportSchema),
+  /** One employee's month for printing: oneself, or a direct subordinate. */
+  'report-employee': cmd('session', z.object({ employeeId: Uuid.optional(), month: MonthSchema.optional() }).strict(), EmployeeReportSchema),
+  /** The same reports as an Excel workbook (exceljs), base64 for the screen to save. */
+  'report-xlsx': cmd(
+    'session',
+    z.object({ kind: z.enum(['team', 'employee']), employeeId: Uuid.optional(), month: MonthSchema.optional() }).strict(),
+    z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   ),
   /**
    * Registers this PC with the central server. Anyone may do it on a PC that is not enrolled yet

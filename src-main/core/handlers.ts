@@ -12,6 +12,8 @@ import { calendarMonth } from './recap/calendar';
 import { getSettings, setSetting } from './settings/service';
 import { listAudit } from './audit/service';
 import { reviewEntry } from './reviews/service';
+import { approveAll, dismissNotice, resolveOverlap, reviewItem, reviewQueue } from './reviews/queue';
+import { employeeReport, reportXlsx, teamReport } from './reports/service';
 import { pendingCount } from './sync/outbox';
 import { enrollWorkstation } from './sync/enroll';
 import { listSyncLog } from './sync/log';
@@ -54,7 +56,6 @@ export const handlers: HandlerMap = {
   'entry-update': (ctx, args, session) => updateEntry(ctx, session, args),
   'entry-submit': (ctx, args, session) => submitEntry(ctx, session, args),
   'entry-delete': (ctx, args, session) => deleteEntry(ctx, session, args),
-  'entry-review': (ctx, args, session) => reviewEntry(ctx, session, args),
   'entry-list': (ctx, args, session) => listEntries(ctx, session, args),
   'entry-copy-day': (ctx, args, session) => copyDay(ctx, session, args),
   'entry-form': (ctx, _args, session) => entryForm(ctx, session),
@@ -63,6 +64,15 @@ export const handlers: HandlerMap = {
   'catalog-search': (ctx, args, session) => ok(searchCatalog(ctx, session, args)),
   'catalog-favorite-set': (ctx, args, session) => setFavorite(ctx, session, args),
   'recap-month': (ctx, args, session) => recapMonth(ctx, session, args),
+  'review-queue': (ctx, _args, session) => reviewQueue(ctx, session),
+  'review-entry': (ctx, args, session) => reviewItem(ctx, session, args),
+  'review-decide': (ctx, args, session) => reviewEntry(ctx, session, args),
+  'review-approve-all': (ctx, args, session) => approveAll(ctx, session, args),
+  'review-resolve-overlap': (ctx, args, session) => resolveOverlap(ctx, session, args),
+  'review-notice-dismiss': (ctx, args, session) => dismissNotice(ctx, session, args),
+  'report-team': (ctx, args, session) => teamReport(ctx, session, args),
+  'report-employee': (ctx, args, session) => employeeReport(ctx, session, args),
+  'report-xlsx': (ctx, args, session) => reportXlsx(ctx, session, args),
   'workstation-enroll': async (ctx, args, session) => {
     const actor = session as Session | null;
     if (syncIdentity(ctx.db)?.workstationId) {
@@ -102,7 +112,7 @@ function isOperator(ctx: CoreContext, employeeId: string): boolean {
 }
 
 /** Commands that queue a mutation: the status bar's pending count changes after them. */
-const WRITES = new Set<CommandName>(['entry-create', 'entry-update', 'entry-submit', 'entry-delete', 'entry-copy-day', 'entry-review', 'kiosk-change-pin']);
+const WRITES = new Set<CommandName>(['entry-create', 'entry-update', 'entry-submit', 'entry-delete', 'entry-copy-day', 'review-decide', 'review-approve-all', 'review-resolve-overlap', 'kiosk-change-pin']);
 
 /**
  * Checks the session the command's auth level asks for. A 'none' command still sees the session

@@ -274,7 +274,7 @@ describe('convergence under partitions, clock faults and conflicts', () => {
           // On A, Siti corrects her draft; on B she sends it and Ahmad returns it at once.
           await a.call('entry-update', { entryId: id, rev: 1, changes: { volume: 5 } }, await a.login(who));
           await b.call('entry-submit', { entryId: id, rev: 1 }, await b.login(who));
-          await b.call('entry-review', { entryId: id, rev: 2, decision: 'return', note: 'Lengkapi uraian kegiatan' }, await b.login(MADE));
+          await b.call('review-decide', { entryId: id, rev: 2, decision: 'return', note: 'Lengkapi uraian kegiatan' }, await b.login(MADE));
         },
       );
       const onServer = (await serverEntries(p.r.server)).find((e) => e.id === id);
@@ -323,8 +323,8 @@ describe('convergence under partitions, clock faults and conflicts', () => {
           id = (await a.call('entry-create', { ...entry(day, '08:00', '09:30'), submit: true }, await a.login(who))).entry.id;
         },
         async ({ a, b }) => {
-          await a.call('entry-review', { entryId: id, rev: 1, decision: 'approve' }, await a.login(MADE));
-          await b.call('entry-review', { entryId: id, rev: 1, decision: 'return', note: 'Volume belum sesuai' }, await b.login(MADE));
+          await a.call('review-decide', { entryId: id, rev: 1, decision: 'approve' }, await a.login(MADE));
+          await b.call('review-decide', { entryId: id, rev: 1, decision: 'return', note: 'Volume belum sesuai' }, await b.login(MADE));
         },
       );
       const onServer = (await serverEntries(p.r.server)).find((e) => e.id === id);

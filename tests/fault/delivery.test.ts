@@ -149,7 +149,7 @@ describe('delivery under faults', () => {
     await b.sync();
     const ahmad = await b.login(AHMAD);
     const target = (await b.call('entry-list', { employeeId: SITI, month: '2026-11' }, ahmad)).entries.find((e) => e.id === work.ids[0])!;
-    await b.call('entry-review', { entryId: target.id, rev: target.rev, decision: 'approve' }, ahmad);
+    await b.call('review-decide', { entryId: target.id, rev: target.rev, decision: 'approve' }, ahmad);
     await (b as InProcessWorkstation).ws.core.ctx.sync.idle();
     proxy.inject({ kind: 'drop-after-forward' }, { path: PUSH });
     expect((await b.sync()).outcome).toBe('retry');

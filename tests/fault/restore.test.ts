@@ -91,8 +91,8 @@ describe('a central server restored from an older backup', () => {
     await b.call('entry-create', entry('10:00', '11:00', { volume: 2 }), yohB);
     await syncAll([a, b]);
     const ahmadB = await b.login(AHMAD);
-    await b.call('entry-review', { entryId: first.entry.id, rev: 1, decision: 'approve' }, ahmadB);
-    await b.call('entry-review', { entryId: draft.entry.id, rev: 3, decision: 'return', note: 'Lampirkan bukti dukung' }, ahmadB);
+    await b.call('review-decide', { entryId: first.entry.id, rev: 1, decision: 'approve' }, ahmadB);
+    await b.call('review-decide', { entryId: draft.entry.id, rev: 3, decision: 'return', note: 'Lampirkan bukti dukung' }, ahmadB);
     await syncAll([a, b]);
     const before = await expectConverged(server, ws);
     const clients = await Promise.all(ws.map((w) => clientIdOf(w)));

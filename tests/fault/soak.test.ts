@@ -150,7 +150,7 @@ async function perform(w: World, op: Op): Promise<void> {
       const e = await pickFrom(`select id, rev from entries where status = 'submitted' and employee_id in (?, ?, ?) order by id`, [...STAFF]);
       if (!e) return;
       const note = op.decision === 'approve' ? {} : { note: 'Mohon dilengkapi' };
-      result = await ws.send('entry-review', { entryId: e.id, rev: e.rev, decision: op.decision, ...note }, await tokenFor(w, op.pc, SUPERVISOR));
+      result = await ws.send('review-decide', { entryId: e.id, rev: e.rev, decision: op.decision, ...note }, await tokenFor(w, op.pc, SUPERVISOR));
       break;
     }
   }

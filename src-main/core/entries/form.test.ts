@@ -194,7 +194,7 @@ describe('entry-form', () => {
     await t.call('entry-create', full({ workDate: '2026-11-24', startTime: '10:00', endTime: '11:30', activityId: NO_NORM }), token);
     const late = await t.call('entry-create', full({ workDate: '2026-11-24', startTime: '13:00', endTime: '15:00', submit: true }), token);
     const bossToken = await t.login(boss);
-    await t.call('entry-review', { entryId: late.entry.id, rev: late.entry.rev, decision: 'reject', note: 'Bukan tugas Anda' }, bossToken);
+    await t.call('review-decide', { entryId: late.entry.id, rev: late.entry.rev, decision: 'reject', note: 'Bukan tugas Anda' }, bossToken);
     token = await t.login(me);
     const form = await t.call('entry-form', {}, token);
     const day = form.dates.find((d) => d.date === '2026-11-24')!;

@@ -19,8 +19,8 @@ const DECIDED: Record<'approve' | 'return' | 'reject', EntryStatus> = { approve:
  * entry waits, before the approval deadline, and no approval while an overlap stands. The server
  * decides finally; a review that loses a race comes back as a conflict (sync/settle.ts).
  */
-export function reviewEntry(ctx: CoreContext, session: Session, args: ParsedArgs<'entry-review'>): Result<CommandResult<'entry-review'>> {
-  return ctx.sqlite.transaction((): Result<CommandResult<'entry-review'>> => {
+export function reviewEntry(ctx: CoreContext, session: Session, args: ParsedArgs<'review-decide'>): Result<CommandResult<'review-decide'>> {
+  return ctx.sqlite.transaction((): Result<CommandResult<'review-decide'>> => {
     const entry = getEntry(ctx.db, args.entryId);
     if (!entry) return fail('NOT_FOUND', { field: 'entryId' });
     if (entry.employeeId === session.employeeId) return fail('SELF_REVIEW');
