@@ -7,6 +7,9 @@ import { EntryDetailScreen } from '../screens/EntryDetail/EntryDetailScreen';
 import { EntryWizard } from '../screens/Entry/EntryWizard';
 import { HomeScreen } from '../screens/Home/HomeScreen';
 import { MonthScreen } from '../screens/Month/MonthScreen';
+import { ReportScreen } from '../screens/Report/ReportScreen';
+import { ReviewScreen } from '../screens/Review/ReviewScreen';
+import { TeamScreen } from '../screens/Team/TeamScreen';
 import { IdleGuard } from './IdleGuard';
 import { NavContext, SessionContext, useNav, useSession, type NavValue, type SessionValue } from './context';
 import type { Route } from './routes';
@@ -53,6 +56,12 @@ function Screen({ route }: { route: Route }) {
       return <EntryDetailScreen entry={route.entry} back={route.back} />;
     case 'copy-day':
       return <CopyDayScreen />;
+    case 'review':
+      return <ReviewScreen />;
+    case 'team':
+      return <TeamScreen {...(route.month ? { month: route.month } : {})} />;
+    case 'report':
+      return <ReportScreen kind={route.kind} month={route.month} back={route.back} {...(route.employeeId ? { employeeId: route.employeeId } : {})} />;
   }
 }
 
@@ -60,7 +69,7 @@ function MainNav() {
   const { t } = useT();
   const { route, navigate } = useNav();
   const { info, logout } = useSession();
-  const item = (name: 'home' | 'entry' | 'month', label: string) => (
+  const item = (name: 'home' | 'entry' | 'month' | 'review' | 'team', label: string) => (
     <li>
       <button type="button" className="nav-item" aria-current={route.name === name ? 'page' : undefined} onClick={() => navigate({ name })}>
         {label}
@@ -74,6 +83,9 @@ function MainNav() {
         {item('home', t.common.nav.home)}
         {item('entry', t.common.nav.entry)}
         {item('month', t.common.nav.month)}
+        {/* Verifikasi and Tim only for people with direct subordinates (the core checks again). */}
+        {info.employee.hasSubordinates && item('review', t.common.nav.review)}
+        {info.employee.hasSubordinates && item('team', t.common.nav.team)}
       </ul>
       <button type="button" className="btn btn-logout" onClick={logout}>
         {t.common.nav.logout}

@@ -14,6 +14,12 @@ export type Route =
   /** One entry, read only or with its actions (edit, send, delete) when its status allows. */
   | { name: 'entry-detail'; entry: EntryView; back: Route }
   /** "Ulangi aktivitas kemarin": the drafts just copied from the last working day, to adjust and send. */
-  | { name: 'copy-day' };
+  | { name: 'copy-day' }
+  /** Verifikasi (people with subordinates): the entries waiting for this supervisor. */
+  | { name: 'review' }
+  /** Tim: each direct subordinate's month (the current month when absent). */
+  | { name: 'team'; month?: string }
+  /** A printable monthly report: the team's, or one employee's (oneself or a subordinate). */
+  | { name: 'report'; kind: 'team' | 'employee'; month: string; employeeId?: string; back: Route };
 
 export type Navigate = (route: Route) => void;

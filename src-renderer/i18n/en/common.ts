@@ -18,7 +18,7 @@ export const common: typeof id = {
   hours: '{h} h',
   today: 'Today',
   yesterday: 'Yesterday',
-  nav: { home: 'Home', entry: 'Log activity', month: 'This month', logout: 'Done' },
+  nav: { home: 'Home', entry: 'Log activity', month: 'This month', review: 'Review', team: 'Team', logout: 'Done' },
   navLabel: 'Main menu',
   status: {
     draft: 'Draft',

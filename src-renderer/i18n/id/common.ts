@@ -17,7 +17,7 @@ export const common = {
   hours: '{h} jam',
   today: 'Hari ini',
   yesterday: 'Kemarin',
-  nav: { home: 'Beranda', entry: 'Catat Aktivitas', month: 'Bulan Ini', logout: 'Selesai' },
+  nav: { home: 'Beranda', entry: 'Catat Aktivitas', month: 'Bulan Ini', review: 'Verifikasi', team: 'Tim', logout: 'Selesai' },
   navLabel: 'Menu utama',
   status: {
     draft: 'Draf',

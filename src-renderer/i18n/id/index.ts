@@ -3,7 +3,9 @@ import { entry } from './entry';
 import { home } from './home';
 import { lock } from './lock';
 import { month } from './month';
+import { report } from './report';
+import { review } from './review';
 
 /** Every user-visible string of the kiosk screens, Indonesian first. Error messages come from src-shared/i18n. */
-export const strings = { common, lock, home, entry, month };
+export const strings = { common, lock, home, entry, month, review, report };
 export type Strings = typeof strings;

@@ -1,0 +1,5 @@
+import type { Strings } from '../id';
+
+export const review: Strings['review'] = {
+  title: 'Review',
+};

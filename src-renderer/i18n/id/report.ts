@@ -1,0 +1,4 @@
+/** Tim and the printable monthly reports. */
+export const report = {
+  teamTitle: 'Tim',
+};

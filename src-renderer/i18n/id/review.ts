@@ -1,0 +1,4 @@
+/** Verifikasi: the supervisor's queue and decisions. */
+export const review = {
+  title: 'Verifikasi',
+};
