@@ -8,3 +8,4 @@ export * from './credit';
 export * from './entry-rules';
 export * from './recap';
 export * from './pin-rules';
+export * from './overlap';

@@ -270,3 +270,40 @@ describe('migration 0002_sync_engine', () => {
     opened.close();
   });
 });
+
+describe('migration 0003_review_notices', () => {
+  it('keeps every row of a version-3 database and starts with no notices', () => {
+    makeVersion(3, (sqlite) => {
+      insertEntries(sqlite, 'waiting', 2);
+      sqlite.exec("UPDATE entries SET status = 'submitted', rev = 2 WHERE id LIKE 'waiting-%'");
+      sqlite.exec("UPDATE outbox SET acked_at = '2025-03-03T02:00:00.000Z', result_status = 'conflict', result_code = 'STALE_REVISION' WHERE entity_id = 'waiting-0000'");
+    });
+    const { columns, rows: before } = readBefore();
+
+    const opened = openOk({ file, now: () => T0 });
+    const { sqlite } = opened;
+
+    expect(opened.migrated).toEqual({ from: 3, to: NEWEST_VERSION });
+    expect(snapshot(sqlite, columns)).toEqual(before);
+    expect(countOf(sqlite, 'review_notices')).toBe(0);
+    opened.close();
+  });
+
+  it('keeps one notice per refused mutation and only the three decisions', () => {
+    const opened = openOk({ file });
+    const { sqlite } = opened;
+    const insert = sqlite.prepare(
+      `INSERT OR IGNORE INTO review_notices (mutation_id, actor_id, entry_id, decision, code, message, at)
+       VALUES (?, 'boss', 'entry-0000', 'approve', 'STALE_REVISION', 'diubah', '2025-03-03T02:00:00.000Z')`,
+    );
+    insert.run('m-1');
+    insert.run('m-1');
+    expect(countOf(sqlite, 'review_notices')).toBe(1);
+    expect(() =>
+      sqlite.exec(
+        "INSERT INTO review_notices (mutation_id, actor_id, entry_id, decision, code, message, at) VALUES ('m-2', 'boss', 'e', 'maybe', 'X', 'x', 'now')",
+      ),
+    ).toThrow(/CHECK constraint failed/);
+    opened.close();
+  });
+});

@@ -294,3 +294,36 @@ export const catalogFavorites = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.employeeId, t.activityId] })],
 );
+
+/**
+ * A supervisor's decision the central server refused (entry.review@1 answered `rejected` or
+ * `conflict`: decided on another PC, changed meanwhile, overlap, deadline), written when the answer
+ * is settled (sync/settle.ts) and shown in that supervisor's Verifikasi until dismissed. The entry's
+ * day and times are kept as they were then: the owner may move the entry later. `mutation_id` makes
+ * settling the same answer twice (a server restored from a backup answers again) write one notice.
+ */
+export const reviewNotices = sqliteTable(
+  'review_notices',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    mutationId: text('mutation_id').notNull(),
+    actorId: text('actor_id').notNull(),
+    entryId: text('entry_id').notNull(),
+    employeeId: text('employee_id'),
+    workDate: text('work_date').notNull().default(''),
+    startTime: text('start_time').notNull().default(''),
+    endTime: text('end_time').notNull().default(''),
+    decision: text('decision').notNull(),
+    code: text('code').notNull(),
+    message: text('message').notNull(),
+    /** When this PC learnt of the refusal. */
+    at: text('at').notNull(),
+    dismissedAt: text('dismissed_at'),
+  },
+  (t) => [
+    uniqueIndex('review_notices_mutation_uq').on(t.mutationId),
+    // The queue reads one supervisor's notices still to read, newest first.
+    index('review_notices_open_idx').on(t.actorId, t.id).where(sql`${t.dismissedAt} is null`),
+    check('review_notices_decision_ck', sql`${t.decision} in ('approve','return','reject')`),
+  ],
+);

@@ -7,6 +7,8 @@ import { writeAudit } from '../audit/audit';
 import { stmt } from '../prepared';
 import { ackMutation, hasPending, requeueLost, type QueuedMutation } from './outbox';
 import { restoreEntry } from './entries-apply';
+import { recordRefusedReview } from '../reviews/notices';
+import type { Decision } from '../reviews/decision';
 
 export interface Settled {
   applied: number;
@@ -32,14 +34,16 @@ function adviceFor(name: string, r: MutationResult): Advice | null {
  * Applies the server's answer to a pushed batch in one SQLite transaction: every answered
  * mutation is marked answered (kept for a while, see outbox.ts), and every refused change is
  * written onto its entry in plain Indonesian — the owner sees it at the next login — and the entry
- * goes back to the server's copy once nothing else is pending for it. An `OVERLAP_FLAGGED` change
- * was stored by the server, so it is only noted. A refusal never holds up the rest of the queue.
+ * goes back to the server's copy once nothing else is pending for it. An `OVERLAP_FLAGGED` create
+ * or update was stored by the server, so it is only noted. A refused review is a notice for the
+ * supervisor who decided (reviews/notices.ts), not a note on the owner's entry. A refusal never
+ * holds up the rest of the queue.
  */
 export function settlePush(db: Db, sqlite: Database.Database, sent: readonly QueuedMutation[], result: PushResult, at: string): Settled {
   return sqlite.transaction((): Settled => {
     const bySeq = new Map(sent.map((q) => [q.mutation.seq, q]));
     const out: Settled = { applied: 0, refused: 0, forked: false, lost: null };
-    const touched = new Map<string, { createRefused: boolean; code: ErrorCode; message: string; advice: Advice | null }>();
+    const touched = new Map<string, { createRefused: boolean; restore: boolean; code: ErrorCode; message: string; advice: Advice | null }>();
     for (const r of result.results) {
       const q = bySeq.get(r.seq);
       if (!q || q.mutation.id !== r.id) {
@@ -63,13 +67,25 @@ export function settlePush(db: Db, sqlite: Database.Database, sent: readonly Que
         detail: { mutation: q.mutation.name, seq: r.seq, status: r.status, code, message },
       });
       if (!q.mutation.name.startsWith('entry.')) continue;
+      const isReview = q.mutation.name.startsWith('entry.review');
+      if (isReview) {
+        const decision = (q.mutation.args as { decision: Decision }).decision;
+        recordRefusedReview(sqlite, { mutationId: q.mutation.id, actorId: q.mutation.actorId, entryId: q.entityId, decision, code, message, at });
+      }
       const prev = touched.get(q.entityId);
-      const isCreate = q.mutation.name.startsWith('entry.create') && code !== 'OVERLAP_FLAGGED';
+      // OVERLAP_FLAGGED on a create or an update means stored and marked; on a review, not applied.
+      const stored = code === 'OVERLAP_FLAGGED' && !isReview;
+      const isCreate = q.mutation.name.startsWith('entry.create') && !stored;
       // The first refusal in a chain is the cause; later ones (NOT_FOUND after a refused create) follow from it.
-      touched.set(q.entityId, prev ? { ...prev, createRefused: prev.createRefused || isCreate } : { createRefused: isCreate, code, message, advice: adviceFor(q.mutation.name, r) });
+      touched.set(
+        q.entityId,
+        prev
+          ? { ...prev, createRefused: prev.createRefused || isCreate, restore: prev.restore || !stored }
+          : { createRefused: isCreate, restore: !stored, code, message, advice: adviceFor(q.mutation.name, r) },
+      );
     }
     for (const [entityId, t] of touched) {
-      if (t.code !== 'OVERLAP_FLAGGED' && !hasPending(db, entityId)) restoreEntry(db, sqlite, entityId, t.createRefused);
+      if (t.restore && !hasPending(db, entityId)) restoreEntry(db, sqlite, entityId, t.createRefused);
       // A refused review is the supervisor's business (audit log above), not a note for the owner.
       if (!t.advice) continue;
       const note = `${t.message} ${labels.syncAdvice[t.advice]}`;

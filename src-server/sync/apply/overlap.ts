@@ -1,22 +1,14 @@
 import { overlaps } from '../../../src-shared/domain/entry-rules';
-import type { EntryFlag, EntryStatus } from '../../../src-shared/domain/types';
+import { blockingOverlaps } from '../../../src-shared/domain/overlap';
+import type { EntryFlag } from '../../../src-shared/domain/types';
 import type { ApplyStore, DaySlot } from './store';
 
 /**
- * Rule 4 across workstations (DOMAIN.md): two kiosks offline can both accept entries of one person
- * that overlap. The server keeps both and marks them `overlap`; neither can be approved while the
- * other still stands. An entry that was returned or rejected no longer stands in the way of the
- * other one, but a returned entry that still overlaps a standing one stays marked until it is fixed.
+ * Rule 4 across workstations: the server keeps both entries of an overlap and marks them
+ * `overlap` (what blocks an approval is src-shared/domain/overlap.ts, shared with the kiosk).
+ * A returned entry that still overlaps a standing one stays marked until it is fixed.
  */
-const STANDING: ReadonlySet<EntryStatus> = new Set(['draft', 'submitted', 'approved']);
-
 type Slot = Pick<DaySlot, 'id' | 'startTime' | 'endTime' | 'status'>;
-
-/** The standing entries of the same day that block approving `entry`. */
-export function blockingOverlaps(entry: Slot, others: readonly Slot[]): Slot[] {
-  if (entry.status === 'rejected') return [];
-  return others.filter((o) => o.id !== entry.id && STANDING.has(o.status) && overlaps(entry, o));
-}
 
 export const withFlag = (flags: readonly string[], flag: EntryFlag, on: boolean): EntryFlag[] => {
   const rest = flags.filter((f) => f !== flag) as EntryFlag[];

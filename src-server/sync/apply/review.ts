@@ -3,7 +3,8 @@ import { approvalDeadline, isApprovalOpen } from '../../../src-shared/domain/per
 import type { EntryStatus } from '../../../src-shared/domain/types';
 import type { MutationArgs } from '../../../src-shared/protocol';
 import { applied, conflict, rejected, type ApplyOutcome, type MutationContext } from './context';
-import { blockingOverlaps, refreshOverlapFlags } from './overlap';
+import { blockingOverlaps } from '../../../src-shared/domain/overlap';
+import { refreshOverlapFlags } from './overlap';
 
 /**
  * entry.review@1: only the employee's direct supervisor decides, never on their own entry, only on
