@@ -160,6 +160,13 @@ describe('MonthScreen', () => {
     expect(within(weekend).queryByRole('button', { name: 'Catat aktivitas di hari ini' })).toBeNull();
   });
 
+  it('opens the printable recap of the month shown', async () => {
+    const api = fakeApi(script());
+    const { routes } = renderScreen(<MonthScreen month="2026-10" />, { api });
+    await userEvent.click(await screen.findByRole('button', { name: 'Cetak laporan bulan ini' }));
+    expect(routes.at(-1)).toEqual({ name: 'report', kind: 'employee', month: '2026-10', back: { name: 'month', month: '2026-10' } });
+  });
+
   it('shows an empty month', async () => {
     const api = fakeApi(script({ 'entry-list': ({ month }) => okv({ employeeId: EMPLOYEE_ID, month, entries: [] }) }));
     renderScreen(<MonthScreen />, { api });

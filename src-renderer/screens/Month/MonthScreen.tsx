@@ -141,6 +141,7 @@ function MonthBody({
   open: (e: EntryView) => void;
 }) {
   const { t, f, date, month } = useT();
+  const { navigate } = useNav();
   const r = data.recap;
   const n = r.daysLeftBeforeClose;
   const period = { n, month: month(data.month), date: date(r.periodClosesOn, 'medium') };
@@ -153,6 +154,12 @@ function MonthBody({
         <h2 id="month-recap">{f(t.month.recapTitle, { month: month(data.month) })}</h2>
         <CapaianBar recap={r} />
         <p className="month-deadline">{deadline}</p>
+        {/* Staff print their own recap too (the same report a supervisor prints from Tim). */}
+        <div>
+          <button type="button" className="btn" onClick={() => navigate({ name: 'report', kind: 'employee', month: data.month, back: { name: 'month', month: data.month } })}>
+            {t.report.printMonth}
+          </button>
+        </div>
       </section>
       {view === 'list' ? <MonthList data={data} open={open} /> : <MonthCalendar data={data} selected={selected} onSelect={onPick} open={open} />}
     </>
