@@ -83,19 +83,27 @@ export async function buildRenderer(opts: { outDir?: string; dev?: boolean } = {
 /**
  * esbuild gives the lazily loaded screens their own CSS file, which nothing would load (only a
  * JavaScript chunk is imported on demand). All styles go into main.css instead: a few KB more in
- * the first load, and no screen ever shows unstyled.
+ * the first load, and no screen ever shows unstyled. esbuild already bundles the CSS of dynamically
+ * imported modules into the entry's CSS as well, so a chunk's file is appended only for the inputs
+ * main.css does not hold yet (appending all of it used to ship every session screen's styles twice).
  */
-async function mergeCss(outputs: Record<string, unknown>, main: string): Promise<void> {
+type Outputs = Record<string, { inputs: Record<string, unknown> }>;
+async function mergeCss(outputs: Outputs, main: string): Promise<void> {
+  const mainKey = Object.keys(outputs).find((f) => resolve(ROOT, f) === main);
+  const held = new Set(Object.keys(mainKey ? outputs[mainKey]!.inputs : {}));
   const others = Object.keys(outputs)
-    .filter((f) => f.endsWith('.css'))
-    .map((f) => resolve(ROOT, f))
-    .filter((f) => f !== main)
+    .filter((f) => f.endsWith('.css') && f !== mainKey)
     .sort();
   if (others.length === 0) return;
   const parts = [await readFile(main, 'utf8')];
   for (const f of others) {
-    parts.push(await readFile(f, 'utf8'));
-    await rm(f);
+    const file = resolve(ROOT, f);
+    const inputs = Object.keys(outputs[f]!.inputs);
+    if (inputs.some((i) => !held.has(i))) {
+      parts.push(await readFile(file, 'utf8'));
+      for (const i of inputs) held.add(i);
+    }
+    await rm(file);
   }
   await writeFile(main, parts.join('\n'));
 }
