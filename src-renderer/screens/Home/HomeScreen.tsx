@@ -8,6 +8,7 @@ import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n';
 import { Deadlines, MissingDays, ReturnedSection, TodaySection } from './HomeSections';
 import { firstName, loadHome, type HomeData } from './load';
+import { ReviewWaiting } from './ReviewWaiting';
 import { SyncNotices } from './SyncNotices';
 import './home.css';
 
@@ -66,6 +67,7 @@ export function HomeScreen() {
           </button>
         </div>
       </section>
+      <ReviewWaiting />
 
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <LoadProblem what={t.home.loadError} error={state.error} onRetry={retry} />}
