@@ -2,8 +2,10 @@
  * `npm run demo`: the whole kiosk on one machine, as an office would run it. Builds the kiosk
  * screens, starts the central server on its embedded database (PGlite) with the demo unit, enrolls
  * a kiosk store with a fresh enrollment code, syncs, and serves the kiosk in a browser through the
- * dev bridge at a printed localhost address. A second run reuses the data: already enrolled, it
- * only syncs and serves. Ctrl+C (or SIGTERM) stops everything cleanly.
+ * dev bridge at a printed localhost address. On a fresh folder it then records a few days of work
+ * for three of Ahmad's staff and sends them (scripts/demo-queue.ts), so the supervisor has a
+ * Verifikasi queue to clear. A second run reuses the data: already enrolled, it only syncs and
+ * serves. Ctrl+C (or SIGTERM) stops everything cleanly.
  *
  *   npm run demo -- [--fresh] [--data DIR] [--port N] [--server-port N] [--renderer-out DIR]
  *
@@ -35,6 +37,7 @@ import { DataFolderLockedError, lockDataFolder } from '../src-server/db/folder-l
 import { startServer, type RunningServer } from '../src-server/http/lifecycle';
 import { createEnrollmentCode } from '../src-server/workstations/service';
 import { buildRenderer } from './build-renderer';
+import { seedReviewQueue, type QueueSeed } from './demo-queue';
 
 const { values: opt } = parseArgs({
   options: {
@@ -145,9 +148,8 @@ async function reenroll(core: Core, database: Database, serverUrl: string): Prom
 
 const ROLES: [id: string, tryThis: string][] = [
   [DEMO_PEOPLE.staff[0], 'staff: record a day (Catat Aktivitas)'],
-  // The verification screens come with the supervisor issue; today they log their own work.
-  [DEMO_PEOPLE.supervisors[0], 'supervisor of Siti and Dimas (own entries)'],
-  [DEMO_PEOPLE.head, 'head of unit (own entries)'],
+  [DEMO_PEOPLE.supervisors[0], 'supervisor: Verifikasi — clear the queue; Tim — the team\'s month'],
+  [DEMO_PEOPLE.head, 'head of unit: verifies the three supervisors'],
   [DEMO_PEOPLE.mustChangePin, 'first login: must choose a new PIN'],
   [DEMO_PEOPLE.operator, 'operator (own entries)'],
 ];
@@ -161,6 +163,17 @@ function staffTable(): string[] {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (r: string[]) => `    ${r.map((c, i) => c.padEnd(widths[i]!)).join('  ')}`.trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+}
+
+/** What the fresh run recorded for Ahmad to verify (developer output). */
+function seedLines(seed: QueueSeed | null): string[] {
+  if (!seed) return [];
+  const total = seed.created.reduce((n, c) => n + c.entries, 0);
+  const ahmad = DEMO_EMPLOYEES.find((e) => e.id === DEMO_PEOPLE.supervisors[0])!.name;
+  const lines = [`  Waiting for ${ahmad} (Verifikasi): ${total} entries`];
+  for (const c of seed.created) if (c.entries > 0) lines.push(`    ${c.name}: ${c.entries} on ${c.dates.join(', ')}`);
+  for (const s of seed.skipped) lines.push(`    not seeded — ${s}`);
+  return [...lines, ''];
 }
 
 /** Developer output only: "today" on a weekend or holiday is refused by the rules, which is right. */
@@ -198,6 +211,7 @@ const { core, file } = opened.value;
 let server: RunningServer | null = null;
 let bridge: DevBridge | null = null;
 let stopping: Promise<void> | null = null;
+let seeded: QueueSeed | null = null;
 
 function stop(): Promise<void> {
   stopping ??= (async () => {
@@ -229,6 +243,7 @@ try {
 
   // 4. Enroll (first run, or the server moved), then sync.
   const status = core.ctx.sync.status();
+  const fresh = !status.enrolled;
   if (!status.enrolled) {
     const { code } = await createEnrollmentCode(db.db, DEMO.unit.code, new Date());
     await send(core, 'workstation-enroll', { serverUrl: server.url, enrollmentCode: code, name: 'PC Demo' });
@@ -242,6 +257,13 @@ try {
     synced = await send(core, 'sync-now', {});
   }
   if (synced.outcome !== 'ok') console.warn(`  Sync did not complete: ${synced.error?.message ?? synced.outcome}`);
+
+  // 4b. A fresh folder: the supervisor's queue, sent like any kiosk's entries.
+  if (fresh && synced.outcome === 'ok') {
+    seeded = await seedReviewQueue(core);
+    const sent = await send(core, 'sync-now', {});
+    if (sent.outcome !== 'ok') console.warn(`  The demo entries were not sent yet: ${sent.error?.message ?? sent.outcome}`);
+  }
 
   // 5. The kiosk in a browser.
   try {
@@ -273,6 +295,7 @@ console.log(
     '',
     ...staffTable(),
     '',
+    ...seedLines(seeded),
     ...(hint ? [hint, ''] : []),
     '  Ctrl+C to stop.',
     '',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BRIDGE_TOKEN_HEADER } from '../../src-shared/devbridge';
-import { DEMO_EMPLOYEES, DEMO_INITIAL_PIN, DEMO_PEOPLE } from '../../src-shared/demo';
+import { DEMO_EMPLOYEES, DEMO_INITIAL_PIN, DEMO_PEOPLE, DEMO_PIN } from '../../src-shared/demo';
 
 /**
  * `npm run demo` (scripts/kiosk-demo.ts) as a developer runs it: a real process that builds the
@@ -92,6 +92,18 @@ describe('npm run demo', () => {
     const status = await command(base, token, 'workstation-status');
     expect(status.value).toMatchObject({ enrolled: true, online: true, blocked: null });
     expect((status.value as { serverUrl: string }).serverUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    // A fresh demo gives the supervisor a queue to clear: his staff's last days, sent to the server.
+    const ahmad = DEMO_EMPLOYEES.find((e) => e.id === DEMO_PEOPLE.supervisors[0])!;
+    const login = await command(base, token, 'kiosk-login', { nip: ahmad.nip, pin: DEMO_PIN });
+    expect(login.ok).toBe(true);
+    const queue = await command(base, token, 'review-queue', { sessionToken: (login.value as { token: string }).token });
+    expect(queue.ok).toBe(true);
+    const waiting = queue.value as { total: number; employees: { employee: { id: string } }[] };
+    expect(waiting.total).toBeGreaterThan(0);
+    const seededStaff: string[] = DEMO_PEOPLE.staff.slice(0, 3);
+    expect(waiting.employees.map((e) => e.employee.id).filter((id) => !seededStaff.includes(id))).toEqual([]);
+    expect(status.value, 'every seeded entry reached the server').toMatchObject({ pending: 0 });
+    expect(demo.output()).toMatch(/Waiting for .*\(Verifikasi\): [1-9]\d* entries/);
     // Without the token, nothing.
     const anonymous = await fetch(`${base}/api/cmd`, { method: 'POST', body: JSON.stringify({ name: 'kiosk-staff-list', args: {} }) });
     expect(anonymous.status).toBe(401);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import type { Kiosk } from './kiosk';
+import type { Workstation } from './kiosk';
 
 /**
  * Debian's Chromium driven by playwright-core (Playwright's own browser builds cannot be
@@ -82,9 +82,16 @@ export interface KioskTab extends Tab {
   close(): Promise<void>;
 }
 
-/** The kiosk in a fresh tab, its clock on the kiosk's, the lock screen loading. */
-export async function openKiosk(browser: Browser, kiosk: Kiosk, options: TabOptions = {}): Promise<KioskTab> {
-  const tab = await newTab(browser, { clockAt: kiosk.now(), ...options });
+export interface KioskTabOptions extends TabOptions {
+  /** Runs on the new context before the kiosk loads (e.g. routes that must see its first request). */
+  beforeLoad?: (context: BrowserContext) => Promise<unknown>;
+}
+
+/** The kiosk (one workstation's screens) in a fresh tab, its clock on the kiosk's, the lock screen loading. */
+export async function openKiosk(browser: Browser, kiosk: Workstation, options: KioskTabOptions = {}): Promise<KioskTab> {
+  const { beforeLoad, ...tabOptions } = options;
+  const tab = await newTab(browser, { clockAt: kiosk.now(), ...tabOptions });
+  if (beforeLoad) await beforeLoad(tab.context);
   await tab.page.goto(kiosk.url);
   // The page's clock starts flowing when the page does, a moment after install: align it again.
   await tab.context.clock.setSystemTime(kiosk.now());
