@@ -10,7 +10,6 @@
  * exactly one outbox mutation per entry.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { v7 as uuidv7 } from 'uuid';
@@ -20,13 +19,12 @@ import { seedDemo } from '../src-main/core/demo/seed';
 import { DEMO, DEMO_EMPLOYEE_IDS, DEMO_PIN } from '../src-shared/demo';
 import { creditedMinutes } from '../src-shared/domain/credit';
 import type { Activity, EntryStatus } from '../src-shared/domain/types';
+import { daySlots, entriesForDay, hhmm, INSERT_ENTRY, makePeople, parseBenchOptions, POSITIONS, printTable, prng, round, stats, syntheticEntry, uuidv7At, WIB_OFFSET_MIN, workingDates, type FolderOptions } from './support';
 
 // ---------------------------------------------------------------------------------------------
 // Options
 
-interface Options {
-  keep: boolean;
-  dir: string;
+interface Options extends FolderOptions {
   employees: number;
   samples: number;
   warmup: number;
@@ -36,62 +34,20 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { keep: false, dir: os.tmpdir(), employees: 40, samples: 100, warmup: 5, monthRuns: 8, xlsxSamples: 10, overlaps: 6 };
-  const ints: Record<string, keyof Options> = {
-    '--employees': 'employees',
-    '--samples': 'samples',
-    '--warmup': 'warmup',
-    '--month-runs': 'monthRuns',
-    '--xlsx-samples': 'xlsxSamples',
-    '--overlaps': 'overlaps',
-  };
-  for (const arg of argv) {
-    const [key = '', value] = arg.split('=', 2);
-    if (key === '--keep') o.keep = true;
-    else if (key === '--dir' && value) o.dir = path.resolve(value);
-    else if (key in ints && value !== undefined && /^\d+$/.test(value)) (o as unknown as Record<string, number>)[ints[key]!] = Number(value);
-    else throw new Error(`unknown option ${arg} (see bench/README.md)`);
-  }
+  const o = parseBenchOptions<Options>(
+    argv,
+    { employees: 40, samples: 100, warmup: 5, monthRuns: 8, xlsxSamples: 10, overlaps: 6 },
+    { '--employees': 'employees', '--samples': 'samples', '--warmup': 'warmup', '--month-runs': 'monthRuns', '--xlsx-samples': 'xlsxSamples', '--overlaps': 'overlaps' },
+  );
   if (o.samples < 1 || o.xlsxSamples < 1) throw new Error('--samples and --xlsx-samples must be at least 1');
   if (o.employees < o.monthRuns + 2) throw new Error('--employees must exceed --month-runs by at least 2 (the rest serve the per-day samples)');
   return o;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Small helpers (as in store.bench.ts)
+// Small helpers (the PRNG, statistics and synthetic data are in ./support.ts, shared with bench:store)
 
-/** Deterministic PRNG (mulberry32): the same store on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-const hhmm = (min: number) => `${pad(Math.floor(min / 60))}:${pad(min % 60)}`;
 const log = (msg: string) => console.error(`[bench:review] ${msg}`);
-const round = (x: number, digits = 3) => Number(x.toFixed(digits));
-
-interface Stats {
-  n: number;
-  p50: number;
-  p99: number;
-  mean: number;
-  max: number;
-}
-
-/** Nearest-rank percentiles. */
-function stats(samples: readonly number[]): Stats {
-  if (samples.length === 0) return { n: 0, p50: NaN, p99: NaN, mean: NaN, max: NaN };
-  const s = [...samples].sort((a, b) => a - b);
-  const rank = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
-  return { n: s.length, p50: rank(0.5), p99: rank(0.99), mean: s.reduce((a, b) => a + b, 0) / s.length, max: s[s.length - 1]! };
-}
 
 /** Fisher–Yates with the seeded PRNG. */
 function shuffle<T>(xs: T[], rng: () => number): T[] {
@@ -102,81 +58,11 @@ function shuffle<T>(xs: T[], rng: () => number): T[] {
   return xs;
 }
 
-/** Weekdays that are not holidays in the store's calendar. */
-function workingDates(from: string, to: string, holidays: Set<string>): string[] {
-  const out: string[] = [];
-  for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= Date.parse(`${to}T00:00:00Z`); ms += 86_400_000) {
-    const d = new Date(ms);
-    const iso = d.toISOString().slice(0, 10);
-    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !holidays.has(iso)) out.push(iso);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Synthetic team and entries
-
-const FIRST = ['Agus', 'Budi', 'Citra', 'Dewi', 'Eko', 'Fajar', 'Gita', 'Hendra', 'Indah', 'Joko', 'Kartika', 'Lukman', 'Mega', 'Nanda', 'Oktavia', 'Putri', 'Rudi', 'Sari', 'Taufik', 'Wulan'];
-const LAST = ['Santoso', 'Wijaya', 'Saputra', 'Lestari', 'Pratama', 'Hidayat', 'Kurniawan', 'Rahayu', 'Nugroho', 'Setiawan', 'Permatasari', 'Susanto'];
-const POSITIONS = ['Analis Kebijakan Ahli Pertama', 'Pengadministrasi Perkantoran', 'Penelaah Teknis Kebijakan', 'Pengolah Data dan Informasi'];
-const DESCRIPTION_TAILS = ['sesuai disposisi Kepala Bagian', 'bersama tim kerja subbagian', 'tindak lanjut rapat koordinasi', 'untuk bahan laporan triwulan'];
-
-interface Person {
-  id: string;
-  nip: string;
-  name: string;
-}
-
-/** Valid 18-digit PNS NIPs (birth date, first appointment at 22–29, gender, serial); ids in a `be7e…` family of their own. */
-function makePeople(count: number, rng: () => number, taken: Set<string>): Person[] {
-  return Array.from({ length: count }, (_, i) => {
-    const by = 1970 + Math.floor(rng() * 28);
-    const birth = `${by}${pad(1 + Math.floor(rng() * 12))}${pad(1 + Math.floor(rng() * 28))}`;
-    const prefix = `${birth}${Math.min(2022, by + 22 + Math.floor(rng() * 8))}${pad(1 + Math.floor(rng() * 12))}${rng() < 0.5 ? '1' : '2'}`;
-    let serial = 1 + Math.floor(rng() * 20);
-    while (taken.has(`${prefix}${pad(serial, 3)}`)) serial++;
-    const nip = `${prefix}${pad(serial, 3)}`;
-    taken.add(nip);
-    const lap = Math.floor(i / (FIRST.length * LAST.length));
-    return { id: `be7e0000-0000-4000-8000-${pad(i + 1, 12)}`, nip, name: `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}${lap ? ` ${lap + 1}` : ''}` };
-  });
-}
-
-/** k non-overlapping [start, end) minute pairs inside 08:00–16:00, at most 450 minutes in all. */
-function daySlots(k: number, rng: () => number): Array<[number, number]> {
-  const durations = Array.from({ length: k }, () => 15 * (2 + Math.floor(rng() * 7)));
-  let t = 8 * 60;
-  let spare = 480 - durations.reduce((a, b) => a + b, 0);
-  return durations.map((d) => {
-    if (spare >= 15 && rng() < 0.3) {
-      t += 15;
-      spare -= 15;
-    }
-    const slot: [number, number] = [t, t + d];
-    t += d;
-    return slot;
-  });
-}
-
 /** Days before the waiting window: mostly approved, as a supervisor who keeps up leaves them. */
 function pastStatus(rng: () => number): EntryStatus {
   const r = rng();
   return r < 0.94 ? 'approved' : r < 0.97 ? 'returned' : r < 0.99 ? 'rejected' : 'draft';
 }
-
-/** A UUIDv7 for a given millisecond, random bits from the PRNG. */
-function uuidv7At(ms: number, rng: () => number): string {
-  const hex = (bits: number, digits: number) => Math.floor(rng() * 2 ** bits).toString(16).padStart(digits, '0');
-  const t = ms.toString(16).padStart(12, '0');
-  return `${t.slice(0, 8)}-${t.slice(8)}-7${hex(12, 3)}-${(8 + Math.floor(rng() * 4)).toString(16)}${hex(12, 3)}-${hex(24, 6)}${hex(24, 6)}`;
-}
-
-const ENTRY_COLUMNS = [
-  'id', 'employee_id', 'work_date', 'start_time', 'end_time', 'minutes', 'credited_minutes', 'activity_id', 'activity_text',
-  'rhk_id', 'volume', 'output_unit', 'description', 'evidence_note', 'status', 'rev', 'reviewer_id', 'review_note',
-  'reviewed_at', 'flags', 'workstation_id', 'created_at', 'updated_at', 'received_at', 'sync_code', 'sync_message', 'version',
-] as const;
-const INSERT_ENTRY = `INSERT INTO entries (${ENTRY_COLUMNS.join(', ')}) VALUES (${ENTRY_COLUMNS.map(() => '?').join(', ')})`;
 
 // ---------------------------------------------------------------------------------------------
 // The run
@@ -186,7 +72,6 @@ const MONTH = '2026-11';
 const FILL_FROM = '2026-09-01'; // the sync scope: the current month and the previous two
 const FILL_TO = '2026-11-24'; // yesterday: at 09:00 today's work is mostly not logged yet
 const WAITING_DAYS = 5;
-const WIB_OFFSET_MIN = 7 * 60;
 const WORKSTATION = '0193a1c2-7b5e-7c3d-9f00-000000000001';
 
 type Ref = { entryId: string; rev: number };
@@ -220,7 +105,7 @@ async function main(): Promise<void> {
     const sqlite = core.ctx.sqlite;
     const rng = prng(20261125);
     const pinHash = sqlite.prepare('SELECT pin_hash FROM employees WHERE id = ?').pluck().get(DEMO_EMPLOYEE_IDS.siti) as string;
-    const [supervisor, ...staff] = makePeople(opts.employees + 1, rng, new Set(DEMO.employees.map((e) => e.nip)));
+    const [supervisor, ...staff] = makePeople(opts.employees + 1, rng, new Set(DEMO.employees.map((e) => e.nip)), { idFamily: 'be7e' });
     const insertEmployee = sqlite.prepare(
       `INSERT INTO employees (id, nip, name, unit_id, position_title, supervisor_id, roles, pin_hash, must_change_pin, tpp_base, active, version)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 1, 1)`,
@@ -238,23 +123,10 @@ async function main(): Promise<void> {
       staff.forEach((p, i) => insertEmployee.run(p.id, p.nip, p.name, DEMO.unit.id, POSITIONS[i % POSITIONS.length], supervisor!.id, '["staff"]', pinHash, 2_500_000 + Math.floor(rng() * 35) * 100_000));
       for (const date of dates) {
         for (const p of staff) {
-          const r = rng();
-          const k = r < 0.1 ? 2 : r < 0.35 ? 3 : r < 0.7 ? 4 : r < 0.9 ? 5 : 6;
-          for (const [start, end] of daySlots(k, rng)) {
-            const a = activities[Math.floor(rng() * activities.length)]!;
-            const volume = a.normMinutes ? Math.max(1, Math.min(999, Math.round(((end - start) / a.normMinutes) * (0.6 + rng() * 0.6)))) : 1;
-            const credited = creditedMinutes({ startTime: hhmm(start), endTime: hhmm(end), volume, normMinutes: a.normMinutes });
-            const status: EntryStatus = date >= waitingFrom ? 'submitted' : pastStatus(rng);
-            const createdMs = Date.parse(`${date}T00:00:00Z`) + (end - WIB_OFFSET_MIN) * 60_000 + Math.floor(rng() * 600_000);
-            const created = new Date(createdMs).toISOString();
-            const reviewed = status === 'approved' || status === 'returned' || status === 'rejected';
-            const reviewedAt = reviewed ? new Date(createdMs + (1 + Math.floor(rng() * 3)) * 86_400_000).toISOString() : null;
-            insertEntry.run(
-              uuidv7At(createdMs, rng), p.id, date, hhmm(start), hhmm(end), end - start, credited, a.id, null, null, volume, a.outputUnit,
-              `${a.name} ${DESCRIPTION_TAILS[Math.floor(rng() * DESCRIPTION_TAILS.length)]}`, null, status, status === 'draft' || status === 'submitted' ? 1 : 2,
-              reviewed ? supervisor!.id : null, status === 'returned' ? 'Mohon lengkapi uraian dan bukti dukung' : status === 'rejected' ? 'Bukan kegiatan kedinasan' : null,
-              reviewedAt, '[]', WORKSTATION, created, reviewedAt ?? created, new Date(createdMs + 5_000).toISOString(), null, null, ++version,
-            );
+          const pick = (r: () => number): EntryStatus => (date >= waitingFrom ? 'submitted' : pastStatus(r));
+          for (const [start, end] of daySlots(entriesForDay(rng), rng)) {
+            const { row, status } = syntheticEntry(rng, activities, pick, { employeeId: p.id, date, start, end, reviewerId: supervisor!.id, workstationId: WORKSTATION, version: ++version });
+            insertEntry.run(...row);
             if (status === 'submitted') {
               waitingRows++;
               waitingSlots.push({ employeeId: p.id, date, start });
@@ -478,15 +350,11 @@ async function main(): Promise<void> {
       [`report-xlsx team (n=${xlsxTeam.stats.n}, ${xlsxTeam.kb.toFixed(0)} KB)`, ms(xlsxTeam.stats.p50), ms(xlsxTeam.stats.p99), ms(xlsxTeam.stats.max)],
       [`report-xlsx employee (n=${xlsxEmployee.stats.n}, ${xlsxEmployee.kb.toFixed(0)} KB)`, ms(xlsxEmployee.stats.p50), ms(xlsxEmployee.stats.p99), ms(xlsxEmployee.stats.max)],
     ];
-    const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-    const line = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ');
     const outboxOk = outboxCheck.mismatches === 0;
     console.log(`review benchmark: one supervisor, ${staff.length} direct subordinates, ${stored.toLocaleString('en')} entries ${FILL_FROM}..${FILL_TO}; ${waitingRows} waiting (${blocked} blocked by ${opts.overlaps} overlapping pairs); clock ${NOW} (Wed 09:00 WIB)`);
     console.log(`fill ${fillSeconds.toFixed(1)} s; journal WAL, synchronous=FULL; percentiles nearest-rank after ${opts.warmup} warm-up calls`);
     console.log('');
-    console.log(line(rows[0]!));
-    console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-    for (const r of rows.slice(1)) console.log(line(r));
+    printTable(rows, [1, 2, 3]);
     console.log('');
     console.log(
       `outbox rows per approval: ${outboxCheck.rows} written for ${outboxCheck.entries} entries approved in ${outboxCheck.calls} calls — ${outboxOk ? 'one entry.review@1 per entry in every call' : `${outboxCheck.mismatches} calls DIFFER`}`,

@@ -8,7 +8,6 @@
  * line. It asserts nothing about time: the figures are for people to read and track.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
@@ -16,16 +15,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { createCore, type Core } from '../src-main/core/core';
 import { seedDemo } from '../src-main/core/demo/seed';
 import { DEMO, DEMO_EMPLOYEE_IDS, DEMO_PIN } from '../src-shared/demo';
-import { creditedMinutes } from '../src-shared/domain/credit';
 import type { Activity, EntryStatus } from '../src-shared/domain/types';
+import { DESCRIPTION_TAILS, daySlots, entriesForDay, hhmm, INSERT_ENTRY, makePeople, pad, parseBenchOptions, POSITIONS, printTable, prng, round, stats, syntheticEntry, workingDates, type FolderOptions, type Stats } from './support';
 
 // ---------------------------------------------------------------------------------------------
 // Options
 
-interface Options {
-  keep: boolean;
-  /** Parent folder of the temp folder (default os.tmpdir()); use it to bench another disk. */
-  dir: string;
+interface Options extends FolderOptions {
   employees: number;
   entriesPerEmployee: number;
   samples: number;
@@ -35,61 +31,19 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { keep: false, dir: os.tmpdir(), employees: 200, entriesPerEmployee: 5000, samples: 2000, warmup: 100, pairs: 500, opens: 5 };
-  const ints: Record<string, keyof Options> = {
-    '--employees': 'employees',
-    '--entries-per-employee': 'entriesPerEmployee',
-    '--samples': 'samples',
-    '--warmup': 'warmup',
-    '--pairs': 'pairs',
-    '--opens': 'opens',
-  };
-  for (const arg of argv) {
-    const [key = '', value] = arg.split('=', 2);
-    if (key === '--keep') o.keep = true;
-    else if (key === '--dir' && value) o.dir = path.resolve(value);
-    else if (key in ints && value !== undefined && /^\d+$/.test(value)) (o as unknown as Record<string, number>)[ints[key]!] = Number(value);
-    else throw new Error(`unknown option ${arg} (see bench/README.md)`);
-  }
+  const o = parseBenchOptions<Options>(
+    argv,
+    { employees: 200, entriesPerEmployee: 5000, samples: 2000, warmup: 100, pairs: 500, opens: 5 },
+    { '--employees': 'employees', '--entries-per-employee': 'entriesPerEmployee', '--samples': 'samples', '--warmup': 'warmup', '--pairs': 'pairs', '--opens': 'opens' },
+  );
   if (o.employees < 3) throw new Error('--employees must be at least 3');
   return o;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Small helpers
+// Small helpers (the PRNG, statistics and synthetic data are in ./support.ts, shared with bench:review)
 
-/** Deterministic PRNG (mulberry32): the same database on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-const hhmm = (min: number) => `${pad(Math.floor(min / 60))}:${pad(min % 60)}`;
 const log = (msg: string) => console.error(`[bench:store] ${msg}`);
-
-interface Stats {
-  n: number;
-  p50: number;
-  p99: number;
-  mean: number;
-  max: number;
-}
-
-/** Nearest-rank percentiles. */
-function stats(samples: readonly number[]): Stats {
-  const s = [...samples].sort((a, b) => a - b);
-  const rank = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
-  return { n: s.length, p50: rank(0.5), p99: rank(0.99), mean: s.reduce((a, b) => a + b, 0) / s.length, max: s[s.length - 1]! };
-}
-
-const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 
 function fileBytes(file: string): number {
   let total = 0;
@@ -97,61 +51,7 @@ function fileBytes(file: string): number {
   return total;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Synthetic people
-
-const FIRST = ['Agus', 'Budi', 'Citra', 'Dewi', 'Eko', 'Fajar', 'Gita', 'Hendra', 'Indah', 'Joko', 'Kartika', 'Lukman', 'Mega', 'Nanda', 'Oktavia', 'Putri', 'Rudi', 'Sari', 'Taufik', 'Wulan'];
-const LAST = ['Santoso', 'Wijaya', 'Saputra', 'Lestari', 'Pratama', 'Hidayat', 'Kurniawan', 'Rahayu', 'Nugroho', 'Setiawan', 'Permatasari', 'Susanto'];
 const DEGREES = ['', ', S.E.', ', S.Sos.', ', A.Md.', ', S.H.', ', S.AP.'];
-const POSITIONS = ['Analis Kebijakan Ahli Pertama', 'Pengadministrasi Perkantoran', 'Penelaah Teknis Kebijakan', 'Pengolah Data dan Informasi', 'Analis SDM Aparatur Ahli Pertama'];
-
-interface Person {
-  id: string;
-  nip: string;
-  name: string;
-}
-
-/** Synthetic employee ids: v4-format UUIDs in their own `be7c…` family, next to the demo's `de30…`. */
-const syntheticId = (i: number) => `be7c0000-0000-4000-8000-${pad(i + 1, 12)}`;
-
-function makePeople(count: number, rng: () => number, taken: Set<string>): Person[] {
-  const people: Person[] = [];
-  for (let i = 0; i < count; i++) {
-    // PNS layout: birth date + first appointment (YYYYMM, at 22–29) + gender + serial.
-    const by = 1970 + Math.floor(rng() * 28);
-    const birth = `${by}${pad(1 + Math.floor(rng() * 12))}${pad(1 + Math.floor(rng() * 28))}`;
-    const appointment = `${Math.min(2022, by + 22 + Math.floor(rng() * 8))}${pad(1 + Math.floor(rng() * 12))}`;
-    const gender = rng() < 0.5 ? '1' : '2';
-    let serial = 1 + Math.floor(rng() * 20);
-    let nip = `${birth}${appointment}${gender}${pad(serial, 3)}`;
-    while (taken.has(nip)) nip = `${birth}${appointment}${gender}${pad(++serial, 3)}`;
-    taken.add(nip);
-    const lap = Math.floor(i / (FIRST.length * LAST.length));
-    const name = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}${lap ? ` ${lap + 1}` : ''}${DEGREES[i % DEGREES.length]}`;
-    people.push({ id: syntheticId(i), nip, name });
-  }
-  return people;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Entries
-
-const DESCRIPTION_TAILS = [
-  'sesuai disposisi Kepala Bagian',
-  'untuk Dinas Kesehatan dan Dinas Pendidikan',
-  'bersama tim kerja subbagian',
-  'tindak lanjut rapat koordinasi minggu lalu',
-  'tahap penyusunan draf dan koreksi',
-  'berdasarkan data dari aplikasi kepegawaian',
-  'untuk bahan laporan triwulan',
-];
-const EVIDENCE = ['Dokumen tersimpan di folder bersama', 'Nomor agenda tercatat di SRIKANDI', 'Foto kegiatan dan daftar hadir'];
-
-/** Entries a day: mean about 3.9, so 5,000 per employee over ~1,280 working days needs few corrections. */
-function entriesForDay(rng: () => number): number {
-  const r = rng();
-  return r < 0.1 ? 2 : r < 0.35 ? 3 : r < 0.7 ? 4 : r < 0.9 ? 5 : 6;
-}
 
 /** Adjusts random days by one until the employee has exactly `target` entries. */
 function countsFor(days: number, target: number, rng: () => number): Uint8Array {
@@ -171,57 +71,9 @@ function countsFor(days: number, target: number, rng: () => number): Uint8Array 
   return c;
 }
 
-/** k non-overlapping [start, end) minute pairs inside 08:00–16:00, at most 450 minutes in all. */
-function daySlots(k: number, rng: () => number): Array<[number, number]> {
-  const durations = Array.from({ length: k }, () => 15 * (2 + Math.floor(rng() * 7)));
-  let sum = durations.reduce((a, b) => a + b, 0);
-  while (sum > 450) {
-    const i = durations.indexOf(Math.max(...durations));
-    durations[i]! -= 15;
-    sum -= 15;
-  }
-  let spare = 480 - sum;
-  let t = 8 * 60;
-  return durations.map((d) => {
-    if (spare >= 15 && rng() < 0.3) {
-      t += 15;
-      spare -= 15;
-    }
-    const slot: [number, number] = [t, t + d];
-    t += d;
-    return slot;
-  });
-}
-
 function pickStatus(rng: () => number): EntryStatus {
   const r = rng();
   return r < 0.9 ? 'approved' : r < 0.95 ? 'submitted' : r < 0.975 ? 'returned' : r < 0.99 ? 'draft' : 'rejected';
-}
-
-/** A UUIDv7 for a given millisecond, random bits from the PRNG. */
-function uuidv7At(ms: number, rng: () => number): string {
-  const hex = (bits: number, digits: number) => Math.floor(rng() * 2 ** bits).toString(16).padStart(digits, '0');
-  const t = ms.toString(16).padStart(12, '0');
-  return `${t.slice(0, 8)}-${t.slice(8)}-7${hex(12, 3)}-${(8 + Math.floor(rng() * 4)).toString(16)}${hex(12, 3)}-${hex(24, 6)}${hex(24, 6)}`;
-}
-
-const ENTRY_COLUMNS = [
-  'id', 'employee_id', 'work_date', 'start_time', 'end_time', 'minutes', 'credited_minutes', 'activity_id', 'activity_text',
-  'rhk_id', 'volume', 'output_unit', 'description', 'evidence_note', 'status', 'rev', 'reviewer_id', 'review_note',
-  'reviewed_at', 'flags', 'workstation_id', 'created_at', 'updated_at', 'received_at', 'sync_code', 'sync_message', 'version',
-] as const;
-const INSERT_ENTRY = `INSERT INTO entries (${ENTRY_COLUMNS.join(', ')}) VALUES (${ENTRY_COLUMNS.map(() => '?').join(', ')})`;
-
-/** Weekdays that are not holidays in the store's calendar (only 2026 has holidays in the demo set). */
-function workingDates(from: string, to: string, holidays: Set<string>): string[] {
-  const out: string[] = [];
-  for (let ms = Date.parse(`${from}T00:00:00Z`); ms <= Date.parse(`${to}T00:00:00Z`); ms += 86_400_000) {
-    const d = new Date(ms);
-    const wd = d.getUTCDay();
-    const iso = d.toISOString().slice(0, 10);
-    if (wd !== 0 && wd !== 6 && !holidays.has(iso)) out.push(iso);
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,7 +84,6 @@ const NOW = '2026-11-25T02:00:00.000Z'; // 09:00 WIB (UTC+7)
 const FILL_FROM = '2021-11-01';
 const FILL_TO = '2026-10-31';
 const FILL_BATCH = 50_000;
-const WIB_OFFSET_MIN = 7 * 60;
 
 function openCore(file: string, clock: () => Date): Core {
   // No background maintenance: a daily backup started by the timer would run inside the timings.
@@ -268,7 +119,7 @@ async function main(): Promise<void> {
     const donor = DEMO_EMPLOYEE_IDS.siti;
     if (DEMO.pins[donor]?.pin !== DEMO_PIN || DEMO.pins[donor]?.mustChangePin) throw new Error('PIN donor must use DEMO_PIN');
     const pinHash = (sqlite.prepare('SELECT pin_hash FROM employees WHERE id = ?').pluck().get(donor) as string | null) ?? '';
-    const people = makePeople(opts.employees, rng, new Set(DEMO.employees.map((e) => e.nip)));
+    const people = makePeople(opts.employees, rng, new Set(DEMO.employees.map((e) => e.nip)), { idFamily: 'be7c', degrees: DEGREES });
     const supervisor = people[0]!;
     const insertEmployee = sqlite.prepare(
       `INSERT INTO employees (id, nip, name, unit_id, position_title, supervisor_id, roles, pin_hash, must_change_pin, tpp_base, active, version)
@@ -303,25 +154,9 @@ async function main(): Promise<void> {
         const date = dates[cursor.day]!;
         const p = people[cursor.person]!;
         const slots = daySlots(counts[cursor.person]![cursor.day]!, rng);
+        const reviewerId = p.id === supervisor.id ? DEMO_EMPLOYEE_IDS.sri : supervisor.id;
         for (const [start, end] of slots) {
-          const a = activities[Math.floor(rng() * activities.length)]!;
-          const minutes = end - start;
-          const volume = a.normMinutes ? Math.max(1, Math.min(999, Math.round((minutes / a.normMinutes) * (0.6 + rng() * 0.6)))) : 1;
-          const credited = creditedMinutes({ startTime: hhmm(start), endTime: hhmm(end), volume, normMinutes: a.normMinutes });
-          const status = pickStatus(rng);
-          const createdMs = Date.parse(`${date}T00:00:00Z`) + (end - WIB_OFFSET_MIN) * 60_000 + Math.floor(rng() * 600_000);
-          const created = new Date(createdMs).toISOString();
-          const reviewed = status === 'approved' || status === 'returned' || status === 'rejected';
-          const reviewedAt = reviewed ? new Date(createdMs + (1 + Math.floor(rng() * 3)) * 86_400_000).toISOString() : null;
-          insertEntry.run(
-            uuidv7At(createdMs, rng), p.id, date, hhmm(start), hhmm(end), minutes, credited, a.id, null,
-            null, volume, a.outputUnit, `${a.name} ${DESCRIPTION_TAILS[Math.floor(rng() * DESCRIPTION_TAILS.length)]}`,
-            rng() < 0.3 ? EVIDENCE[Math.floor(rng() * EVIDENCE.length)]! : null,
-            status, status === 'draft' || status === 'submitted' ? 1 : 2,
-            reviewed ? (p.id === supervisor.id ? DEMO_EMPLOYEE_IDS.sri : supervisor.id) : null,
-            status === 'returned' ? 'Mohon lengkapi uraian dan bukti dukung' : status === 'rejected' ? 'Bukan kegiatan kedinasan' : null,
-            reviewedAt, '[]', workstationId, created, reviewedAt ?? created, new Date(createdMs + 5_000).toISOString(), null, null, ++version,
-          );
+          insertEntry.run(...syntheticEntry(rng, activities, pickStatus, { employeeId: p.id, date, start, end, reviewerId, workstationId, version: ++version }).row);
           n++;
         }
         if (++cursor.person === people.length) {
@@ -556,15 +391,11 @@ async function main(): Promise<void> {
       ['ratio, synchronous=OFF (CPU only)', `${(cpu.core.p50 / cpu.raw.p50).toFixed(2)}×`, `${(cpu.core.p99 / cpu.raw.p99).toFixed(2)}×`, '', ''],
       ['daily backup core.maintain(): total / main-thread stall', ms(backupMs), ms(backupStallMs), '', ''],
     ];
-    const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-    const line = (r: string[]) => r.map((cell, c) => (c === 0 || c >= 3 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join(' | ');
     console.log(`store benchmark: ${stored.toLocaleString('en')} entries, ${people.length} synthetic + ${DEMO.employees.length} demo employees, file ${fileMB.toFixed(1)} MB`);
     console.log(`fill: ${insertSeconds.toFixed(1)} s inserting (${Math.round(stored / insertSeconds).toLocaleString('en')} rows/s) + ${analyzeSeconds.toFixed(1)} s ANALYZE and checkpoint; journal WAL, synchronous=FULL`);
     console.log(`entry-create: ${perWriter} per employee on one day; mean ${ms(create.mean)} ms, max ${ms(create.max)} ms; raw mean ${ms(raw.mean)} ms, max ${ms(raw.max)} ms`);
     console.log('');
-    console.log(line(rows[0]!));
-    console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-    for (const r of rows.slice(1)) console.log(line(r));
+    printTable(rows, [1, 2]);
     console.log('');
     console.log(`total run ${((performance.now() - startedAll) / 1000).toFixed(1)} s${opts.keep ? `; kept ${dir}` : ''}`);
     console.log(

@@ -1,81 +1,31 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { EntryView } from '../../../src-shared/api';
-import { monthOf, nextMonth, previousMonth } from '../../../src-shared/domain/dates';
-import type { AppError } from '../../../src-shared/errors';
-import { useApi, useNav } from '../../app/context';
+import { monthOf } from '../../../src-shared/domain/dates';
+import { useNav } from '../../app/context';
+import { useMonthLoad } from '../../app/use-month-load';
 import { CapaianBar } from '../../components/CapaianBar';
 import { entryRoute } from '../../components/EntryCard';
 import { LoadProblem, Loading } from '../../components/LoadState';
+import { MonthSwitch } from '../../components/MonthSwitch';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n';
 import { loadMonth, type MonthData } from './load';
-import { useSyncRefresh } from '../../app/use-sync-refresh';
 import { MonthCalendar } from './MonthCalendar';
 import { MonthList } from './MonthList';
 import './month.css';
 
-type Load = { kind: 'loading' } | { kind: 'error'; error: AppError } | { kind: 'ready'; data: MonthData };
-
 /**
- * Bulan Ini: the month's recap, then its entries as a list or a calendar. The switcher stays on
- * screen while another month loads, so the keyboard focus on its buttons is never lost.
+ * Bulan Ini: the month's recap, then its entries as a list or a calendar. "Sebelumnya" goes back
+ * without a limit; "Berikutnya" stops at the current month.
  */
 export function MonthScreen({ month: initial }: { month?: string }) {
-  const api = useApi();
-  const { t, f, month } = useT();
+  const { t } = useT();
   const { navigate } = useNav();
-  const [request, setRequest] = useState<{ month: string | undefined; attempt: number }>({ month: initial, attempt: 0 });
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [today, setToday] = useState<string | null>(null);
+  const { load, today, shown, go, retry } = useMonthLoad(initial, loadMonth);
   const [view, setView] = useState<'list' | 'calendar'>('list');
   const [picked, setPicked] = useState<string | null>(null);
-  // The route can name another month while this screen stays mounted ("Bulan Ini" in the menu).
-  const [routeMonth, setRouteMonth] = useState(initial);
-  if (routeMonth !== initial) {
-    setRouteMonth(initial);
-    setLoad({ kind: 'loading' });
-    setRequest({ month: initial, attempt: 0 });
-  }
-
-  useEffect(() => {
-    let live = true;
-    void loadMonth(api, request.month).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setToday(r.value.today);
-        setLoad({ kind: 'ready', data: r.value });
-      } else {
-        setLoad({ kind: 'error', error: r.error });
-      }
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, request]);
-
-  // After a sync, reload the month on screen quietly; an answer for a month no longer shown is dropped.
-  const current = useRef(request);
-  useEffect(() => {
-    current.current = request;
-  }, [request]);
-  useSyncRefresh(() => {
-    const asked = current.current;
-    void loadMonth(api, asked.month).then((r) => {
-      if (r.ok && current.current === asked) setLoad((l) => (l.kind === 'ready' ? { kind: 'ready', data: r.value } : l));
-    });
-  });
-
-  const shown = request.month ?? (load.kind === 'ready' ? load.data.month : null);
   // Months after the current one have nothing to show and nothing to log yet.
   const canNext = shown !== null && today !== null && shown < monthOf(today);
-  const go = (m: string) => {
-    setLoad({ kind: 'loading' });
-    setRequest({ month: m, attempt: 0 });
-  };
-  const retry = () => {
-    setLoad({ kind: 'loading' });
-    setRequest((r) => ({ ...r, attempt: r.attempt + 1 }));
-  };
   const m = t.month;
 
   return (
@@ -83,24 +33,7 @@ export function MonthScreen({ month: initial }: { month?: string }) {
       <ScreenTitle>{m.title}</ScreenTitle>
       {shown && (
         <div className="month-bar">
-          <div className="month-switch" role="group" aria-label={m.switcher}>
-            <button type="button" className="btn" aria-label={f(m.previousLabel, { month: month(previousMonth(shown)) })} onClick={() => go(previousMonth(shown))}>
-              <span aria-hidden="true">‹</span> {m.previous}
-            </button>
-            <p className="month-name" aria-live="polite">
-              {month(shown)}
-            </p>
-            <button
-              type="button"
-              className="btn"
-              aria-label={f(m.nextLabel, { month: month(nextMonth(shown)) })}
-              // aria-disabled rather than disabled: a focused button that becomes disabled drops the focus.
-              aria-disabled={canNext ? undefined : true}
-              onClick={() => canNext && go(nextMonth(shown))}
-            >
-              {m.next} <span aria-hidden="true">›</span>
-            </button>
-          </div>
+          <MonthSwitch shown={shown} canNext={canNext} go={go} />
           <div className="month-views" role="group" aria-label={m.view}>
             <button type="button" className="btn" aria-pressed={view === 'list'} onClick={() => setView('list')}>
               {m.list}
@@ -116,11 +49,11 @@ export function MonthScreen({ month: initial }: { month?: string }) {
       {load.kind === 'error' && <LoadProblem what={m.loadError} error={load.error} onRetry={retry} />}
       {load.kind === 'ready' && (
         <MonthBody
-          data={load.data}
+          data={load.value}
           view={view}
           picked={picked}
           onPick={setPicked}
-          open={(e) => navigate(entryRoute(e, { name: 'month', month: load.data.month }))}
+          open={(e) => navigate(entryRoute(e, { name: 'month', month: load.value.month }))}
         />
       )}
     </div>

@@ -4,9 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReviewItem } from '../../../src-shared/api';
 import { expectNoAxeViolations } from '../../test/axe';
 import { failv, fakeApi, okv, type Script } from '../../test/fake-api';
-import { renderScreen } from '../../test/render';
-import { ReviewScreen } from './ReviewScreen';
-import { AHMAD, day, group, item, queueOf, queueWithout, y1, y2, y3, YOHANES } from './test-fixtures';
+import { day, entry, group, item, queueOf, queueWithout, renderReview, said, y1, y2, y3, YOHANES } from './test-fixtures';
 
 /** Two entries of one person whose times overlap (made on two PCs offline): the supervisor picks the one that stands. */
 
@@ -27,17 +25,8 @@ function show(over: Script = {}) {
     },
     ...over,
   });
-  const r = renderScreen(
-    <main>
-      <ReviewScreen />
-    </main>,
-    { api, session: AHMAD, route: { name: 'review' } },
-  );
-  return { api, container: r.container };
+  return renderReview(api);
 }
-
-const entry = (name: string) => screen.getByRole('article', { name });
-const said = () => screen.getAllByRole('status').map((s) => s.textContent).join(' ');
 
 describe('ReviewScreen: overlapping entries', () => {
   it('names the overlap, blocks "Setujui" with the reason, and resolves it with "Pilih yang berlaku"', async () => {

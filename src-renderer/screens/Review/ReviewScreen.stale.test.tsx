@@ -4,9 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReviewItem } from '../../../src-shared/api';
 import { expectNoAxeViolations } from '../../test/axe';
 import { failv, fakeApi, okv, type Script } from '../../test/fake-api';
-import { renderScreen } from '../../test/render';
-import { ReviewScreen } from './ReviewScreen';
-import { AHMAD, day, group, queueOf, queueWithout, s1, s2, s3, SITI } from './test-fixtures';
+import { day, entry, group, queueOf, queueWithout, renderReview, s1, s2, s3, SITI } from './test-fixtures';
 
 /**
  * A decision on a revision that is no longer the current one: the screen reads the entry as it is
@@ -16,18 +14,8 @@ import { AHMAD, day, group, queueOf, queueWithout, s1, s2, s3, SITI } from './te
 // Siti corrected the entry after it was shown (returned, fixed, sent again on another PC).
 const s1Now: ReviewItem = { ...s1, rev: 4, endTime: '09:00', minutes: 60, description: 'Menyusun konsep surat undangan rapat evaluasi kelembagaan tahap II' };
 
-function show(over: Script) {
-  const api = fakeApi({ 'review-queue': () => okv(queueOf({ employees: [group(SITI, [day('2026-11-23', [s1, s2]), day('2026-11-24', [s3], 180)])] })), ...over });
-  const r = renderScreen(
-    <main>
-      <ReviewScreen />
-    </main>,
-    { api, session: AHMAD, route: { name: 'review' } },
-  );
-  return { api, container: r.container };
-}
-
-const entry = (name: string) => screen.getByRole('article', { name });
+const show = (over: Script) =>
+  renderReview(fakeApi({ 'review-queue': () => okv(queueOf({ employees: [group(SITI, [day('2026-11-23', [s1, s2]), day('2026-11-24', [s3], 180)])] })), ...over }));
 
 describe('ReviewScreen: an entry that changed meanwhile', () => {
   it('shows field by field what changed, reloads, and decides again on the new revision', async () => {

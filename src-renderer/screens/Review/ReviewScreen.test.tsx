@@ -3,9 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { expectNoAxeViolations } from '../../test/axe';
 import { failv, fakeApi, okv, type Script } from '../../test/fake-api';
-import { renderScreen } from '../../test/render';
-import { ReviewScreen } from './ReviewScreen';
-import { AHMAD, day, group, item, NOVEMBER, queueOf, queueWithout, s1, s2, s3, SITI, SYNC_STATUS, y3, YOHANES } from './test-fixtures';
+import { day, entry, group, item, NOVEMBER, queueOf, queueWithout, renderReview, s1, s2, s3, said, SITI, SYNC_STATUS, y3, YOHANES } from './test-fixtures';
 
 const approved = <T extends { status: string }>(e: T): T => ({ ...e, status: 'approved' });
 
@@ -26,20 +24,7 @@ function script(over: Script = {}): Script {
   };
 }
 
-function show(over: Script = {}, lang: 'id' | 'en' = 'id') {
-  const api = fakeApi(script(over));
-  // Inside <main>, as SessionView shows it (axe wants every part of the page in a landmark).
-  const r = renderScreen(
-    <main>
-      <ReviewScreen />
-    </main>,
-    { api, session: AHMAD, route: { name: 'review' }, lang },
-  );
-  return { api, container: r.container, routes: r.routes };
-}
-
-const entry = (name: string) => screen.getByRole('article', { name });
-const said = () => screen.getAllByRole('status').map((s) => s.textContent).join(' ');
+const show = (over: Script = {}, lang: 'id' | 'en' = 'id') => renderReview(fakeApi(script(over)), lang);
 
 describe('ReviewScreen: the queue', () => {
   it('groups what waits by employee and day, with minutes, the norm, the RHK, flags and the deadline', async () => {

@@ -1,6 +1,11 @@
+import { screen } from '@testing-library/react';
+import { createElement } from 'react';
 import type { ReviewItem, ReviewQueue } from '../../../src-shared/api';
-import { sessionInfo } from '../../test/render';
+import type { Language } from '../../../src-shared/errors';
+import type { FakeApi } from '../../test/fake-api';
+import { renderScreen, sessionInfo } from '../../test/render';
 import { entryView } from '../Home/test-fixtures';
+import { ReviewScreen } from './ReviewScreen';
 
 /**
  * Ahmad's Verifikasi on Wednesday 25 November 2026 (fictional people, like the demo set): Siti has
@@ -156,3 +161,15 @@ export function queueWithout(queue: ReviewQueue, ids: readonly string[]): Review
     .filter((g) => g.waiting > 0);
   return { ...queue, employees, total: employees.reduce((s, g) => s + g.waiting, 0) };
 }
+
+/** Ahmad's Verifikasi inside <main>, as SessionView shows it (axe wants every part of the page in a landmark). */
+export function renderReview(api: FakeApi, lang: Language = 'id') {
+  const r = renderScreen(createElement('main', null, createElement(ReviewScreen)), { api, session: AHMAD, route: { name: 'review' }, lang });
+  return { api, container: r.container, routes: r.routes };
+}
+
+/** An entry of the queue by its accessible name ("08:00–10:00 Menyusun konsep surat dinas"). */
+export const entry = (name: string) => screen.getByRole('article', { name });
+
+/** Everything the screen has said in its live regions. */
+export const said = () => screen.getAllByRole('status').map((s) => s.textContent).join(' ');

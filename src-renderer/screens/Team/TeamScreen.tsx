@@ -1,18 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
 import type { TeamReport } from '../../../src-shared/api';
 import { monthOf, previousMonth } from '../../../src-shared/domain/dates';
-import type { AppError } from '../../../src-shared/errors';
-import { useApi, useNav } from '../../app/context';
-import { useSyncRefresh } from '../../app/use-sync-refresh';
+import type { Api } from '../../api';
+import { useNav } from '../../app/context';
+import { useMonthLoad } from '../../app/use-month-load';
 import { LoadProblem, Loading } from '../../components/LoadState';
+import { MonthSwitch } from '../../components/MonthSwitch';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n';
 import { ExcelButton } from '../Report/ExcelButton';
-import { MonthSwitch } from './MonthSwitch';
 import { TeamTable } from './TeamTable';
 import './team.css';
-
-type Load = { kind: 'loading' } | { kind: 'error'; error: AppError } | { kind: 'ready'; report: TeamReport };
 
 /** The PC holds its unit's entries of the current and the previous two months (PROTOCOL.md, pull scope). */
 const MONTHS_HELD = 3;
@@ -23,58 +20,16 @@ function earliestHeld(today: string): string {
   return m;
 }
 
+const fetchTeam = (api: Api, month: string | undefined) => api.send('report-team', month ? { month } : {});
+
 /**
- * Tim: each direct subordinate's month, the approval deadline, and the way to the reports. The
- * month switcher stays on screen while another month loads, so the keyboard focus is never lost.
+ * Tim: each direct subordinate's month, the approval deadline, and the way to the reports, from
+ * the earliest month the PC holds to the current one.
  */
 export function TeamScreen({ month: initial }: { month?: string }) {
-  const api = useApi();
   const { t } = useT();
-  const [request, setRequest] = useState<{ month: string | undefined; attempt: number }>({ month: initial, attempt: 0 });
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [today, setToday] = useState<string | null>(null);
-  // The route can name another month while this screen stays mounted ("Tim" in the menu again).
-  const [routeMonth, setRouteMonth] = useState(initial);
-  if (routeMonth !== initial) {
-    setRouteMonth(initial);
-    setLoad({ kind: 'loading' });
-    setRequest({ month: initial, attempt: 0 });
-  }
-
-  useEffect(() => {
-    let live = true;
-    void api.send('report-team', request.month ? { month: request.month } : {}).then((r) => {
-      if (!live) return;
-      if (r.ok) setToday(r.value.today);
-      setLoad(r.ok ? { kind: 'ready', report: r.value } : { kind: 'error', error: r.error });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, request]);
-
-  // A sync may bring new entries or decisions: reload quietly; an answer for another month is dropped.
-  const current = useRef(request);
-  useEffect(() => {
-    current.current = request;
-  }, [request]);
-  useSyncRefresh(() => {
-    const asked = current.current;
-    void api.send('report-team', asked.month ? { month: asked.month } : {}).then((r) => {
-      if (r.ok && current.current === asked) setLoad((l) => (l.kind === 'ready' ? { kind: 'ready', report: r.value } : l));
-    });
-  });
-
-  const shown = request.month ?? (load.kind === 'ready' ? load.report.month : null);
+  const { load, today, shown, go, retry } = useMonthLoad(initial, fetchTeam);
   const canPrevious = shown !== null && today !== null && shown > earliestHeld(today);
-  const go = (m: string) => {
-    setLoad({ kind: 'loading' });
-    setRequest({ month: m, attempt: 0 });
-  };
-  const retry = () => {
-    setLoad({ kind: 'loading' });
-    setRequest((r) => ({ ...r, attempt: r.attempt + 1 }));
-  };
 
   return (
     <div className="team stack">
@@ -89,7 +44,7 @@ export function TeamScreen({ month: initial }: { month?: string }) {
       )}
       {load.kind === 'loading' && <Loading />}
       {load.kind === 'error' && <LoadProblem what={t.report.teamLoadError} error={load.error} onRetry={retry} />}
-      {load.kind === 'ready' && <TeamBody report={load.report} />}
+      {load.kind === 'ready' && <TeamBody report={load.value} />}
     </div>
   );
 }

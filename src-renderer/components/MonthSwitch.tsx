@@ -1,15 +1,17 @@
-import { nextMonth, previousMonth } from '../../../src-shared/domain/dates';
-import { useT } from '../../i18n';
+import { nextMonth, previousMonth } from '../../src-shared/domain/dates';
+import { useT } from '../i18n';
+import './month-switch.css';
 
 /**
- * Previous / next month around the month shown. A limit is aria-disabled rather than disabled:
- * a focused button that becomes disabled drops the keyboard focus.
+ * "‹ Sebelumnya · November 2026 · Berikutnya ›" around the month shown (Bulan Ini, Tim). Each
+ * screen says where its months stop. A limit is aria-disabled rather than disabled: a focused
+ * button that becomes disabled drops the keyboard focus.
  */
-export function MonthSwitch({ shown, canPrevious, canNext, go }: { shown: string; canPrevious: boolean; canNext: boolean; go: (month: string) => void }) {
+export function MonthSwitch({ shown, canPrevious = true, canNext, go }: { shown: string; canPrevious?: boolean; canNext: boolean; go: (month: string) => void }) {
   const { t, f, month } = useT();
   const m = t.month;
   return (
-    <div className="team-switch" role="group" aria-label={m.switcher}>
+    <div className="month-switch" role="group" aria-label={m.switcher}>
       <button
         type="button"
         className="btn"
@@ -19,7 +21,7 @@ export function MonthSwitch({ shown, canPrevious, canNext, go }: { shown: string
       >
         <span aria-hidden="true">‹</span> {m.previous}
       </button>
-      <p className="team-month" aria-live="polite">
+      <p className="month-name" aria-live="polite">
         {month(shown)}
       </p>
       <button
