@@ -533,6 +533,25 @@ export const commands = {
     z.object({ workstationId: z.string(), unitId: z.string(), status: SyncStatusSchema }),
   ),
   'workstation-status': cmd('none', NoArgs, SyncStatusSchema),
+  /**
+   * First-run setup and the operator's screens: can this PC reach a central server at `serverUrl`
+   * (GET /api/v1/health)? Anyone on a PC that is not enrolled yet; once enrolled, only an operator.
+   * Never throws for a bad address: `reachable: false` with a code and a plain message.
+   */
+  'workstation-test-connection': cmd(
+    'none',
+    z.object({ serverUrl: z.string().min(1).max(500) }).strict(),
+    z.object({
+      reachable: z.boolean(),
+      /** Why not: VALIDATION (not an http(s) address), SERVER_UNREACHABLE, PROTOCOL_UNSUPPORTED, UNAVAILABLE … */
+      code: ErrorCodeSchema.nullable(),
+      message: z.string(),
+      serverTime: z.string().nullable(),
+      protocol: z.number().nullable(),
+      /** Round trip in ms when reached. */
+      ms: z.number().nullable(),
+    }),
+  ),
   /** "Kirim sekarang": one sync attempt now; resolves when it has finished. */
   'sync-now': cmd('none', NoArgs, SyncAttemptSchema),
   'sync-log': cmd(
@@ -556,6 +575,17 @@ export const commands = {
       ),
     }),
   ),
+  /** Diagnostics: PRAGMA quick_check on the live store (read only; a few hundred ms on a big file). */
+  'diagnostics-db-check': cmd('operator', NoArgs, z.object({ ok: z.boolean(), result: z.string(), ms: z.number() })),
+  /** Diagnostics: a backup now (the same copy and check as the daily one). */
+  'diagnostics-backup-now': cmd('operator', NoArgs, z.object({ file: z.string(), at: z.string() })),
+  /**
+   * Diagnostics: one zip for the IT operator or the help desk: app status, sync status and log,
+   * settings, the recent audit log and the app's log files. No PIN hashes, no tokens.
+   */
+  'diagnostics-export': cmd('operator', NoArgs, z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), bytes: z.number() })),
+  /** "Keluar": quits the app. `quitting: false` where no shell can quit (the dev bridge). */
+  'app-quit': cmd('operator', NoArgs, z.object({ quitting: z.boolean() })),
   'settings-get': cmd('none', NoArgs, SettingsSchema),
   'settings-set': cmd('operator', SettingSetSchema, SettingsSchema),
   'audit-list': cmd(

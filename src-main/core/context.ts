@@ -1,3 +1,4 @@
+import type { Settings } from '../../src-shared/settings';
 import type Database from 'better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { Events } from '../../src-shared/api';
@@ -24,6 +25,23 @@ export interface CoreContext {
   emit<E extends keyof Events>(event: E, payload: Events[E]): void;
   /** The sync loop of this store (PROTOCOL.md "Client loop"). */
   sync: SyncEngine;
+  /** What the program around the core offers (the Electron shell; nothing in tests and the dev bridge). */
+  host: CoreHost;
+}
+
+/**
+ * Hooks of the program that runs the core. The Electron shell passes them; the dev bridge and the
+ * tests pass none, and the commands that need one say so in their answer instead of failing.
+ */
+export interface CoreHost {
+  /** "Keluar" on the operator screen: the shell quits the app (after closing the store). */
+  quit?: () => void;
+  /** Called after settings-set stored a change (the shell applies kiosk mode, language …). */
+  settingsChanged?: (settings: Settings) => void;
+  /** Folder of the app's log files, packed into the diagnostics export. */
+  logDir?: string;
+  /** The app's version, for diagnostics. */
+  appVersion?: string;
 }
 
 export const nowIso = (ctx: Pick<CoreContext, 'clock'>): string => ctx.clock().toISOString();

@@ -5,7 +5,7 @@ import { BACKUP_MAX_AGE_HOURS, BackupCheckFailedError, backupIfDue } from './db/
 import { dispatch } from './handlers';
 import { getSettings } from './settings/service';
 import { SessionStore } from './kiosk/sessions';
-import type { CoreContext } from './context';
+import type { CoreContext, CoreHost } from './context';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
 import { FileTokenStore, type TokenStore } from './sync/token-store';
 import { dirname, join } from 'node:path';
@@ -24,6 +24,8 @@ export interface CoreOptions {
    * tests that drive attempts themselves turn it off.
    */
   sync?: Partial<SyncEngineOptions> & { tokenStore?: TokenStore; autoStart?: boolean };
+  /** The shell's hooks (quit, settings applied, log folder); none under the dev bridge and tests. */
+  host?: CoreHost;
 }
 
 /** How often the core checks whether the daily backup is due. */
@@ -75,6 +77,7 @@ export function createCore(opts: CoreOptions): Result<Core> {
     },
     // Set just below: the engine needs the context it belongs to.
     sync: null as unknown as SyncEngine,
+    host: opts.host ?? {},
   };
   ctx.sync = new SyncEngine(ctx, {
     ...opts.sync,

@@ -17,6 +17,7 @@ import { approveAll } from './reviews/bulk';
 import { resolveOverlap } from './reviews/overlap';
 import { dismissNotice } from './reviews/notices';
 import { employeeReport, reportXlsx, teamReport } from './reports/service';
+import { backupNow, dbCheck, exportDiagnostics, testConnection } from './diagnostics/service';
 import { pendingCount } from './sync/outbox';
 import { enrollWorkstation } from './sync/enroll';
 import { listSyncLog } from './sync/log';
@@ -89,10 +90,24 @@ export const handlers: HandlerMap = {
     return ok({ ...r.value, status: ctx.sync.status() });
   },
   'workstation-status': (ctx) => ok(ctx.sync.status()),
+  'workstation-test-connection': (ctx, args, session) => testConnection(ctx, session as Session | null, args),
   'sync-now': async (ctx) => ok(attemptView(await ctx.sync.trigger('manual'), ctx)),
   'sync-log': (ctx, args) => ok({ items: listSyncLog(ctx.sqlite, args.limit) }),
+  'diagnostics-db-check': (ctx) => dbCheck(ctx),
+  'diagnostics-backup-now': (ctx) => backupNow(ctx),
+  'diagnostics-export': (ctx) => exportDiagnostics(ctx),
+  'app-quit': (ctx) => {
+    if (!ctx.host.quit) return ok({ quitting: false });
+    // After the answer has left: the shell closes the window and the store.
+    setTimeout(ctx.host.quit, 0);
+    return ok({ quitting: true });
+  },
   'settings-get': (ctx) => ok(getSettings(ctx.db)),
-  'settings-set': (ctx, args, session) => setSetting(ctx, session.employeeId, args.key, args.value),
+  'settings-set': (ctx, args, session) => {
+    const r = setSetting(ctx, session.employeeId, args.key, args.value);
+    if (r.ok) ctx.host.settingsChanged?.(r.value);
+    return r;
+  },
   'audit-list': (ctx, args, session) => listAudit(ctx, session, args),
 };
 
