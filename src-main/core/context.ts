@@ -4,6 +4,7 @@ import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type { Events } from '../../src-shared/api';
 import type * as schema from './db/schema';
 import type { RestoreReport } from './db/open';
+import type { BackupInfo } from './db/backup';
 import type { SessionStore } from './kiosk/sessions';
 import type { SyncEngine } from './sync/engine';
 
@@ -25,6 +26,12 @@ export interface CoreContext {
   emit<E extends keyof Events>(event: E, payload: Events[E]): void;
   /** The sync loop of this store (PROTOCOL.md "Client loop"). */
   sync: SyncEngine;
+  /**
+   * The daily backup (core.ts, one copy at a time). `force` takes a copy whatever the newest one's
+   * age (diagnostics-backup-now). Null when none was due or the store is closing. Rejects as
+   * createBackup does, after recording integrityWarning when the copy failed its check.
+   */
+  backup(opts?: { force?: boolean }): Promise<BackupInfo | null>;
   /** What the program around the core offers (the Electron shell; nothing in tests and the dev bridge). */
   host: CoreHost;
 }

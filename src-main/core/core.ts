@@ -1,7 +1,7 @@
 import type { Events } from '../../src-shared/api';
 import type { Result } from '../../src-shared/errors';
 import { openDatabase, type OpenedDatabase } from './db/open';
-import { BACKUP_MAX_AGE_HOURS, BackupCheckFailedError, backupIfDue } from './db/backup';
+import { BACKUP_MAX_AGE_HOURS, BackupCheckFailedError, backupIfDue, createBackup, type BackupInfo } from './db/backup';
 import { dispatch } from './handlers';
 import { getSettings } from './settings/service';
 import { SessionStore } from './kiosk/sessions';
@@ -77,6 +77,7 @@ export function createCore(opts: CoreOptions): Result<Core> {
     },
     // Set just below: the engine needs the context it belongs to.
     sync: null as unknown as SyncEngine,
+    backup: (o) => backup(o),
     host: opts.host ?? {},
   };
   ctx.sync = new SyncEngine(ctx, {
@@ -85,27 +86,45 @@ export function createCore(opts: CoreOptions): Result<Core> {
   });
   if (opts.sync?.autoStart !== false) ctx.sync.start();
   let closed = false;
-  let running: Promise<string | null> | null = null;
-  const maintain = (): Promise<string | null> => {
+  let running: Promise<BackupInfo | null> | null = null;
+  // One copy at a time. A forced one (the operator's "backup now") waits for the copy in flight,
+  // then takes its own: that one may have been "not due".
+  const backup = ({ force = false } = {}): Promise<BackupInfo | null> => {
     if (closed) return Promise.resolve(null);
-    // The same 24 h as open's rule (open-check.ts): a failed daily backup must leave the newest
-    // good copy old enough that the next open runs the full check.
-    running ??= backupIfDue(db, { maxAgeHours: BACKUP_MAX_AGE_HOURS, keep: getSettings(db.db).backupKeep, now: clock })
-      .then((b) => b?.file ?? null)
+    if (running && !force) return running;
+    const take = (): Promise<BackupInfo | null> | null => {
+      if (closed) return null;
+      const keep = getSettings(db.db).backupKeep;
+      // The same 24 h as open's rule (open-check.ts): a failed daily backup must leave the newest
+      // good copy old enough that the next open runs the full check.
+      return force ? createBackup(db, { keep, now: clock }) : backupIfDue(db, { maxAgeHours: BACKUP_MAX_AGE_HOURS, keep, now: clock });
+    };
+    const current = (running ?? Promise.resolve(null))
+      .catch(() => null)
+      .then(take)
       .catch((error: unknown) => {
         // A page-for-page copy that fails its check was read from a damaged source: say so.
         if (error instanceof BackupCheckFailedError) {
           ctx.openReport.integrityWarning = `${clock().toISOString()} ${error.message}`;
         }
+        throw error;
+      });
+    running = current;
+    const done = () => {
+      if (running === current) running = null;
+    };
+    current.then(done, done);
+    return current;
+  };
+  const maintain = (): Promise<string | null> =>
+    backup().then(
+      (b) => b?.file ?? null,
+      (error: unknown) => {
         // A failed backup must not stop the kiosk; the next check tries again.
         if (!closed) console.error('[core] backup failed', error);
         return null;
-      })
-      .finally(() => {
-        running = null;
-      });
-    return running;
-  };
+      },
+    );
   let timer: NodeJS.Timeout | null = null;
   if (opts.maintenance !== false) {
     void maintain();

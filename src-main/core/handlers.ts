@@ -39,18 +39,7 @@ type HandlerMap = { [K in CommandName]: Handler<K> };
  * For 'none' commands the session argument is a placeholder and must not be used.
  */
 export const handlers: HandlerMap = {
-  'app-status': (ctx) => {
-    const state = syncIdentity(ctx.db);
-    return ok({
-      schemaVersion: ctx.openReport.schemaVersion,
-      clientId: state?.clientId ?? '',
-      enrolled: Boolean(state?.workstationId),
-      unitName: getUnitName(ctx.db, state?.unitId ?? null),
-      restored: ctx.openReport.restored,
-      integrityWarning: ctx.openReport.integrityWarning,
-      pendingMutations: pendingCount(ctx.db),
-    });
-  },
+  'app-status': (ctx) => ok(appStatus(ctx)),
   'kiosk-staff-list': (ctx, args) => ok(staffList(ctx, args.query)),
   'kiosk-login': (ctx, args) => login(ctx, args),
   'kiosk-logout': (ctx, _args, session) => ok(logout(ctx, session)),
@@ -93,9 +82,9 @@ export const handlers: HandlerMap = {
   'workstation-test-connection': (ctx, args, session) => testConnection(ctx, session as Session | null, args),
   'sync-now': async (ctx) => ok(attemptView(await ctx.sync.trigger('manual'), ctx)),
   'sync-log': (ctx, args) => ok({ items: listSyncLog(ctx.sqlite, args.limit) }),
-  'diagnostics-db-check': (ctx) => dbCheck(ctx),
-  'diagnostics-backup-now': (ctx) => backupNow(ctx),
-  'diagnostics-export': (ctx) => exportDiagnostics(ctx),
+  'diagnostics-db-check': (ctx, _args, session) => dbCheck(ctx, session),
+  'diagnostics-backup-now': (ctx, _args, session) => backupNow(ctx, session),
+  'diagnostics-export': (ctx, _args, session) => exportDiagnostics(ctx, session, appStatus(ctx)),
   'app-quit': (ctx) => {
     if (!ctx.host.quit) return ok({ quitting: false });
     // After the answer has left: the shell closes the window and the store.
@@ -110,6 +99,19 @@ export const handlers: HandlerMap = {
   },
   'audit-list': (ctx, args, session) => listAudit(ctx, session, args),
 };
+
+function appStatus(ctx: CoreContext): CommandResult<'app-status'> {
+  const state = syncIdentity(ctx.db);
+  return {
+    schemaVersion: ctx.openReport.schemaVersion,
+    clientId: state?.clientId ?? '',
+    enrolled: Boolean(state?.workstationId),
+    unitName: getUnitName(ctx.db, state?.unitId ?? null),
+    restored: ctx.openReport.restored,
+    integrityWarning: ctx.openReport.integrityWarning,
+    pendingMutations: pendingCount(ctx.db),
+  };
+}
 
 function attemptView(r: AttemptReport, ctx: CoreContext): CommandResult<'sync-now'> {
   const o = r.outcome;

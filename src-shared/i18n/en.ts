@@ -85,4 +85,23 @@ export const labels: Labels = {
     changedElsewhere: 'This activity was changed on another computer (for example reviewed by your supervisor) before your change arrived. Your change was not saved; check it and redo it if needed.',
     overlapStored: 'This activity was saved, but its time overlaps another activity you recorded on another computer. Change one of them so your supervisor can approve.',
   },
+  connection: {
+    ok: 'Server reached (protocol version {protocol}, {ms} ms).',
+    urlInvalid: 'The server address is not valid. Write it in full, for example https://kinerja.pemda.go.id',
+    urlScheme: 'The server address must start with http:// or https://, for example https://kinerja.pemda.go.id',
+    urlExtra: 'The server address must not contain a user name, a password, ? or #.',
+    unreachable: 'The server cannot be reached: check the address and the network ({reason}).',
+    reason: {
+      dns: 'server name not found',
+      refused: 'connection refused, no service at that address',
+      timeout: 'no answer within {seconds} seconds',
+      network: 'connection failed',
+    },
+    certificate: "The server's security certificate cannot be trusted ({detail}). Check the address, or ask the server's administrator to install a valid certificate.",
+    tls: 'The secure (https) connection to the server failed ({detail}). Check whether the address uses https:// or http://.',
+    notKinerja: 'This address is not a Kinerja Kiosk server ({detail}). Check the address.',
+    serverError: 'The central server has a problem ({detail}). Try again later or call the server administrator.',
+    appOlder: 'The server uses protocol version {server}, this app version {client}: update this app.',
+    serverOlder: 'The server uses protocol version {server}, this app version {client}: the central server must be updated.',
+  },
 };

@@ -84,6 +84,26 @@ export const labels = {
     changedElsewhere: 'Aktivitas ini sudah diubah di komputer lain (misalnya sudah diverifikasi atasan) sebelum perubahan Anda terkirim. Perubahan Anda tidak disimpan; periksa lalu ulangi bila perlu.',
     overlapStored: 'Aktivitas ini tersimpan, tetapi waktunya bertabrakan dengan aktivitas lain yang Anda catat di komputer lain. Ubah salah satunya agar atasan dapat menyetujui.',
   },
+  /** The operator's connection test (workstation-test-connection): one answer per kind of failure. */
+  connection: {
+    ok: 'Server terhubung (protokol versi {protocol}, {ms} ms).',
+    urlInvalid: 'Alamat server tidak valid. Tulis lengkap, misalnya https://kinerja.pemda.go.id',
+    urlScheme: 'Alamat server harus diawali http:// atau https://, misalnya https://kinerja.pemda.go.id',
+    urlExtra: 'Alamat server tidak boleh memuat nama pengguna, sandi, tanda ? atau #.',
+    unreachable: 'Server tidak dapat dihubungi: periksa alamat dan jaringan ({reason}).',
+    reason: {
+      dns: 'nama server tidak ditemukan',
+      refused: 'sambungan ditolak, tidak ada layanan di alamat itu',
+      timeout: 'tidak ada jawaban dalam {seconds} detik',
+      network: 'sambungan gagal',
+    },
+    certificate: 'Sertifikat keamanan server tidak dapat dipercaya ({detail}). Periksa alamatnya, atau minta pengelola server memasang sertifikat yang sah.',
+    tls: 'Sambungan aman (https) ke server gagal ({detail}). Periksa apakah alamatnya memakai https:// atau http://.',
+    notKinerja: 'Alamat ini bukan server Kinerja Kiosk ({detail}). Periksa alamatnya.',
+    serverError: 'Server pusat sedang bermasalah ({detail}). Coba lagi nanti atau hubungi pengelola server.',
+    appOlder: 'Server memakai protokol versi {server}, aplikasi ini versi {client}: perbarui aplikasi ini.',
+    serverOlder: 'Server memakai protokol versi {server}, aplikasi ini versi {client}: server pusat perlu diperbarui.',
+  },
 };
 
 export type Labels = typeof labels;
