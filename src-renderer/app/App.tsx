@@ -38,10 +38,21 @@ export function App({ api }: { api: Api }) {
     };
   }, [api]);
 
+  const sessionEnd = () => {
+    setLang(pcLang);
+    // An operator may have changed the PC's language during the session (Operator, Pengaturan).
+    void api.send('settings-get', {}).then((r) => {
+      if (r.ok) {
+        setPcLang(r.value.language);
+        setLang(r.value.language);
+      }
+    });
+  };
+
   return (
     <ApiContext.Provider value={api}>
       <I18nProvider lang={lang} setLang={setLang}>
-        <Kiosk onSessionEnd={() => setLang(pcLang)} />
+        <Kiosk onSessionEnd={sessionEnd} />
       </I18nProvider>
     </ApiContext.Provider>
   );

@@ -7,6 +7,7 @@ import { EntryDetailScreen } from '../screens/EntryDetail/EntryDetailScreen';
 import { EntryWizard } from '../screens/Entry/EntryWizard';
 import { HomeScreen } from '../screens/Home/HomeScreen';
 import { MonthScreen } from '../screens/Month/MonthScreen';
+import { OperatorScreen } from '../screens/Operator/OperatorScreen';
 import { ReportScreen } from '../screens/Report/ReportScreen';
 import { ReviewScreen } from '../screens/Review/ReviewScreen';
 import { TeamScreen } from '../screens/Team/TeamScreen';
@@ -62,6 +63,8 @@ function Screen({ route }: { route: Route }) {
       return <TeamScreen {...(route.month ? { month: route.month } : {})} />;
     case 'report':
       return <ReportScreen kind={route.kind} month={route.month} back={route.back} {...(route.employeeId ? { employeeId: route.employeeId } : {})} />;
+    case 'operator':
+      return <OperatorScreen />;
   }
 }
 
@@ -69,7 +72,7 @@ function MainNav() {
   const { t } = useT();
   const { route, navigate } = useNav();
   const { info, logout } = useSession();
-  const item = (name: 'home' | 'entry' | 'month' | 'review' | 'team', label: string) => (
+  const item = (name: 'home' | 'entry' | 'month' | 'review' | 'team' | 'operator', label: string) => (
     <li>
       <button type="button" className="nav-item" aria-current={route.name === name ? 'page' : undefined} onClick={() => navigate({ name })}>
         {label}
@@ -86,10 +89,16 @@ function MainNav() {
         {/* Verifikasi and Tim only for people with direct subordinates (the core checks again). */}
         {info.employee.hasSubordinates && item('review', t.common.nav.review)}
         {info.employee.hasSubordinates && item('team', t.common.nav.team)}
+        {/* Operator only for the operator and admin roles (every operator command is checked again by the core). */}
+        {isOperator(info) && item('operator', t.operator.nav)}
       </ul>
       <button type="button" className="btn btn-logout" onClick={logout}>
         {t.common.nav.logout}
       </button>
     </nav>
   );
+}
+
+function isOperator(info: SessionInfo): boolean {
+  return info.employee.roles.includes('operator') || info.employee.roles.includes('admin');
 }

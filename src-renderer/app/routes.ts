@@ -20,6 +20,8 @@ export type Route =
   /** Tim: each direct subordinate's month (the current month when absent). */
   | { name: 'team'; month?: string }
   /** A printable monthly report: the team's, or one employee's (oneself or a subordinate). */
-  | { name: 'report'; kind: 'team' | 'employee'; month: string; employeeId?: string; back: Route };
+  | { name: 'report'; kind: 'team' | 'employee'; month: string; employeeId?: string; back: Route }
+  /** Operator (operator or admin role): this PC's settings, sync, diagnostics, re-enrolment, quit. */
+  | { name: 'operator' };
 
 export type Navigate = (route: Route) => void;

@@ -7,13 +7,14 @@ import type { Result } from '../../src-shared/errors';
  * torn down at logout; a token in their state could outlive the person). Shared by every
  * transport that adds `sessionToken` itself.
  *
- * Which commands carry it: those that need a session, and workstation-enroll (a 'none' command
- * that needs an operator once the PC is enrolled). Other 'none' commands do not: the status bar
+ * Which commands carry it: those that need a session, and workstation-enroll and
+ * workstation-test-connection ('none' commands that need an operator once the PC is enrolled: the
+ * operator's "Daftar ulang"). Other 'none' commands do not: the status bar
  * polls them, and a token on every poll would keep the core's idle backstop from ever expiring
  * a session the UI forgot.
  */
 export function carriesSession(name: CommandName): boolean {
-  return COMMAND_AUTH[name] !== 'none' || name === 'workstation-enroll';
+  return COMMAND_AUTH[name] !== 'none' || name === 'workstation-enroll' || name === 'workstation-test-connection';
 }
 
 /** What `prepare` saw, handed back to `settle` with the answer. */

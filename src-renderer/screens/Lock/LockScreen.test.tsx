@@ -93,10 +93,35 @@ describe('LockScreen: the staff list', () => {
     expect(screen.getByRole('button', { name: /Siti/ }).textContent).not.toContain('Terkunci');
   });
 
-  it('tells the person when this PC is not registered yet', async () => {
-    setup({ 'app-status': () => okv(appStatus({ enrolled: false, unitName: null })) }, []);
-    expect(await screen.findByText(/belum didaftarkan ke server pusat/)).toBeTruthy();
+  it('sets up a PC that is not registered yet, then shows the staff the first pull brought', async () => {
+    const user = userEvent.setup();
+    const { api } = setup({ 'app-status': () => okv(appStatus({ enrolled: false, unitName: null })) }, []);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Siapkan PC ini' })).toBeTruthy();
     expect(screen.queryByLabelText('Cari nama atau NIP')).toBeNull();
+
+    // The core runs the first pull before it answers: the reload finds the PC enrolled, with staff.
+    api.script({
+      'workstation-enroll': () => {
+        api.script({
+          'app-status': () => okv(appStatus()),
+          'kiosk-staff-list': () => okv({ showList: true, pinLength: 6, idleSeconds: 60, staff: [SITI] }),
+        });
+        return okv({
+          workstationId: 'ws-1',
+          unitId: 'unit-1',
+          status: {
+            enrolled: true, serverUrl: 'https://kinerja.probolinggokota.go.id', workstationId: 'ws-1', online: true, running: false,
+            pending: 0, lastSuccessAt: '2026-11-25T02:40:00.000Z', lastError: null, nextAttemptAt: null, blocked: null,
+          },
+        });
+      },
+    });
+    await user.type(screen.getByLabelText('Alamat server'), 'https://kinerja.probolinggokota.go.id');
+    await user.type(screen.getByLabelText('Kode pendaftaran'), 'K7P2-9QX4');
+    await user.type(screen.getByLabelText('Nama PC'), 'PC Bagian Organisasi 1');
+    await user.click(screen.getByRole('button', { name: 'Daftarkan PC ini' }));
+    expect(await screen.findByRole('button', { name: /Siti Aminah Zahro/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: DEMO_UNIT.name })).toBeTruthy();
   });
 
   it('says there are no staff yet, and shows them once a sync brought them', async () => {

@@ -7,6 +7,7 @@ import { useApi } from '../../app/context';
 import { Issues } from '../../components/Issues';
 import { ScreenTitle } from '../../components/ScreenTitle';
 import { useT } from '../../i18n';
+import { SetupScreen } from '../Setup/SetupScreen';
 import { NipForm } from './NipForm';
 import { PinStep, type Who } from './PinStep';
 import { useIdleReset } from './use-idle-reset';
@@ -102,6 +103,15 @@ export function LockScreen({ onLoggedIn }: { onLoggedIn: (info: SessionInfo) => 
     );
   }
 
+  // Not enrolled: nobody can log in yet, so the PC is set up here; enrolling runs the first pull.
+  if (data && !data.enrolled) {
+    return (
+      <main className="screen" id="main">
+        <SetupScreen onEnrolled={reload} />
+      </main>
+    );
+  }
+
   return (
     <main className="screen lock" id="main">
       <ScreenTitle focus={returnTo === null}>{data?.unitName ?? t.lock.title}</ScreenTitle>
@@ -123,7 +133,6 @@ export function LockScreen({ onLoggedIn }: { onLoggedIn: (info: SessionInfo) => 
   );
 
   function body(data: Loaded) {
-    if (!data.enrolled) return <p className="alert alert-warning">{t.lock.notEnrolled}</p>;
     if (!data.list.showList) {
       return (
         <NipForm
