@@ -7,6 +7,12 @@ import globals from 'globals';
 /** Import boundaries from ARCHITECTURE.md, enforced at lint time. */
 const electron = { name: 'electron', message: "Only src-main/shell may import 'electron' (it cannot load under plain Node)." };
 const forbid = (patterns, message) => ({ group: patterns, message });
+/** Electron's own packages load only inside Electron too: the shell's, nobody else's. */
+const shellOnly = [
+  electron,
+  { name: 'electron-updater', message: "Only src-main/shell may import 'electron-updater' (it loads 'electron')." },
+  { name: 'electron-log', message: "Only src-main/shell may import 'electron-log' (its main logger loads 'electron')." },
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', 'data/', 'migrations/', 'coverage/', 'bench/.tmp/'] },
@@ -26,7 +32,7 @@ export default tseslint.config(
     files: ['src-shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [electron],
+        paths: shellOnly,
         patterns: [
           forbid(['**/src-main/**', '**/src-renderer/**', '**/src-server/**'], 'src-shared imports no other src-* folder.'),
           forbid(['node:*', 'better-sqlite3', 'drizzle-orm*', 'fs', 'path', 'crypto'], 'src-shared runs anywhere: no Node or database imports.'),
@@ -39,7 +45,7 @@ export default tseslint.config(
     files: ['src-shared/**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [electron],
+        paths: shellOnly,
         patterns: [forbid(['**/src-main/**', '**/src-renderer/**', '**/src-server/**'], 'src-shared imports no other src-* folder.')],
       }],
     },
@@ -48,10 +54,10 @@ export default tseslint.config(
     files: ['src-main/core/**/*.ts', 'src-main/devbridge/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [electron],
+        paths: shellOnly,
         patterns: [
           forbid(['**/src-renderer/**', '**/src-server/**', '**/shell/**'], 'The core imports only src-shared and itself.'),
-          forbid(['electron/*'], "Only src-main/shell may import 'electron'."),
+          forbid(['electron/*', 'electron-log/*', 'electron-updater/*'], "Only src-main/shell may import Electron's packages."),
         ],
       }],
     },
@@ -63,7 +69,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': ['error', {
-        paths: [electron],
+        paths: shellOnly,
         patterns: [forbid(['**/src-main/**', '**/src-server/**', 'node:*', 'better-sqlite3', 'drizzle-orm*'], 'The renderer talks only to the Api interface (src-shared contracts).')],
       }],
     },
@@ -72,7 +78,7 @@ export default tseslint.config(
     files: ['src-server/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [electron],
+        paths: shellOnly,
         patterns: [forbid(['**/src-main/**', '**/src-renderer/**'], 'The server shares only src-shared with the client.')],
       }],
     },

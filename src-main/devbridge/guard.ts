@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import { kioskSecurityHeaders } from '../../src-shared/csp';
 
 /**
  * The bridge's gatekeeping, kept apart from the routing so each rule is read in one place.
@@ -52,28 +53,9 @@ export function upgradeTokenMatches(expected: string, url: URL, req: IncomingMes
 }
 
 /**
- * Headers on every answer. The CSP is as strict as the Electron shell's: the renderer loads its
- * own scripts and styles only, talks only to this bridge, and cannot be framed.
+ * Headers on every answer: the kiosk's own (src-shared/csp.ts, the same as the Electron shell's),
+ * with this bridge's event socket added to connect-src.
  */
 export function securityHeaders(self: { host: string; origin: string }): OutgoingHttpHeaders {
-  return {
-    'content-security-policy': [
-      "default-src 'none'",
-      "script-src 'self'",
-      "style-src 'self'",
-      "img-src 'self' data:",
-      "font-src 'self'",
-      `connect-src 'self' ws://${self.host}`,
-      "manifest-src 'self'",
-      "base-uri 'none'",
-      "form-action 'none'",
-      "frame-ancestors 'none'",
-    ].join('; '),
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-    'cross-origin-opener-policy': 'same-origin',
-    'cross-origin-resource-policy': 'same-origin',
-    'permissions-policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), bluetooth=()',
-  };
+  return kioskSecurityHeaders({ connectSrc: [`ws://${self.host}`] });
 }
