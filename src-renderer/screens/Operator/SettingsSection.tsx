@@ -80,27 +80,44 @@ function NumberSetting({
   return (
     <SettingForm setting={setting} label={text.label} invalid={text.invalid} value={() => numberOrText(draft)} onSaved={onSaved}>
       {({ invalid, errorId, touched }) => (
-        <div className="field">
-          <label htmlFor={id}>{text.label}</label>
-          <input
-            id={id}
-            className="op-number"
-            type="text"
-            inputMode="numeric"
-            value={draft}
-            aria-invalid={invalid || undefined}
-            aria-describedby={[`${id}-hint`, errorId].filter(Boolean).join(' ')}
-            onChange={(e) => {
-              setDraft(e.target.value);
-              touched();
-            }}
-          />
-          <span id={`${id}-hint`} className="field-hint">
-            {text.hint}
-          </span>
-        </div>
+        <NumberField id={id} label={text.label} hint={text.hint} draft={draft} onDraft={setDraft} invalid={invalid} errorId={errorId} touched={touched} />
       )}
     </SettingForm>
+  );
+}
+
+/** A whole number typed as text (so a half-typed value can be corrected), with its hint and error. */
+function NumberField(p: {
+  id: string;
+  label: string;
+  hint: string;
+  draft: string;
+  onDraft: (v: string) => void;
+  invalid: boolean;
+  errorId: string | undefined;
+  touched: () => void;
+  indent?: boolean;
+}) {
+  return (
+    <div className={p.indent ? 'field op-indent' : 'field'}>
+      <label htmlFor={p.id}>{p.label}</label>
+      <input
+        id={p.id}
+        className="op-number"
+        type="text"
+        inputMode="numeric"
+        value={p.draft}
+        aria-invalid={p.invalid || undefined}
+        aria-describedby={[`${p.id}-hint`, p.errorId].filter(Boolean).join(' ')}
+        onChange={(e) => {
+          p.onDraft(e.target.value);
+          p.touched();
+        }}
+      />
+      <span id={`${p.id}-hint`} className="field-hint">
+        {p.hint}
+      </span>
+    </div>
   );
 }
 
@@ -131,25 +148,7 @@ function IdleSetting({ initial, onSaved }: { initial: number | null; onSaved: (s
             </label>
           ))}
           {custom && (
-            <div className="field op-indent">
-              <label htmlFor={id}>{s.seconds}</label>
-              <input
-                id={id}
-                className="op-number"
-                type="text"
-                inputMode="numeric"
-                value={draft}
-                aria-invalid={invalid || undefined}
-                aria-describedby={[`${id}-hint`, errorId].filter(Boolean).join(' ')}
-                onChange={(e) => {
-                  setDraft(e.target.value);
-                  touched();
-                }}
-              />
-              <span id={`${id}-hint`} className="field-hint">
-                {s.hint}
-              </span>
-            </div>
+            <NumberField id={id} label={s.seconds} hint={s.hint} draft={draft} onDraft={setDraft} invalid={invalid} errorId={errorId} touched={touched} indent />
           )}
         </fieldset>
       )}
