@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { saveBase64File } from '../Report/download';
 import { when } from './format';
 import { useLoad } from './use-load';
+import { Facts as FactList } from './Facts';
 
 type AppStatus = CommandResult<'app-status'>;
 const fetchAppStatus = (api: Api) => api.send('app-status', {});
@@ -78,14 +79,7 @@ function Facts({ status: s }: { status: AppStatus }) {
         </p>
       )}
       {s.integrityWarning && <p className="alert alert-warning">{f(d.integrity, { warning: s.integrityWarning })}</p>}
-      <dl className="op-facts">
-        {facts.map(([term, value]) => (
-          <div key={term} className="op-fact">
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} />
     </>
   );
 }

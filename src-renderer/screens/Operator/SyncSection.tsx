@@ -10,6 +10,7 @@ import { useT } from '../../i18n';
 import { when } from './format';
 import { SyncLogTable } from './SyncLogTable';
 import { useLoad } from './use-load';
+import { Facts } from './Facts';
 
 type Attempt = CommandResult<'sync-now'>;
 type Send = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; attempt: Attempt } | { kind: 'error'; error: AppError };
@@ -88,14 +89,7 @@ function StatusFacts({ status: s }: { status: SyncStatus }) {
   return (
     <>
       {s.blocked && <p className="alert alert-warning">{w.blocked[s.blocked]}</p>}
-      <dl className="op-facts">
-        {facts.map(([term, value]) => (
-          <div key={term} className="op-fact">
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts facts={facts} />
     </>
   );
 }
