@@ -40,8 +40,9 @@ export function createIpcApi(wire: IpcWire): Api {
   wire.listen((raw) => {
     const message = raw as Partial<EventMessage> | null;
     if (!message || !isKnownEvent(message.event)) return;
-    // The transport forgets the person before any screen hears of it.
-    if (message.event === 'session-ended') session.ended(typeof message.seq === 'number' ? message.seq : undefined);
+    // The transport forgets the person before any screen hears of it; an end that was about the
+    // person before the current login is nobody's business any more (session.ts).
+    if (message.event === 'session-ended' && !session.ended(typeof message.seq === 'number' ? message.seq : undefined)) return;
     for (const listener of [...(listeners.get(message.event) ?? [])]) {
       try {
         listener(message.payload);

@@ -98,8 +98,9 @@ export function createBridgeApi(opts: BridgeOptions): BridgeApi {
     if (!EVENT_NAMES.includes(event)) return;
     const payload = eventPayload(event, message.payload);
     if (payload === null) return;
-    // The transport forgets the person before any screen hears of it.
-    if (event === 'session-ended') session.ended(typeof message.seq === 'number' ? message.seq : undefined);
+    // The transport forgets the person before any screen hears of it; an end that was about the
+    // person before the current login is nobody's business any more (session.ts).
+    if (event === 'session-ended' && !session.ended(typeof message.seq === 'number' ? message.seq : undefined)) return;
     for (const listener of [...(listeners.get(event) ?? [])]) {
       try {
         listener(payload);

@@ -70,12 +70,16 @@ export class SessionKeeper {
   }
 
   /**
-   * A `session-ended` event. With sequence numbers (the dev bridge), an event pushed before the
-   * login that gave the current token was answered is about an earlier session (a login ends the
-   * previous one) and leaves the new token alone; without them, any end forgets.
+   * A `session-ended` event. With sequence numbers (the dev bridge, the shell's IPC), an event
+   * pushed before the login that gave the current token was answered is about an earlier session
+   * (a login ends the previous one): it leaves the new token alone, and the answer is false — the
+   * screens must not hear it either, or they would close the new person's session view. Without
+   * sequence numbers any end forgets. True: the screens should hear it.
    */
-  ended(seq?: number): void {
-    if (seq === undefined || seq > this.since) this.forget(false);
+  ended(seq?: number): boolean {
+    if (seq !== undefined && seq <= this.since) return false;
+    this.forget(false);
+    return true;
   }
 
   private forget(logout: boolean): void {

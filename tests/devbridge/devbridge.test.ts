@@ -182,15 +182,26 @@ describe('dev bridge: commands through the renderer transport', () => {
   it('a login that replaces the previous person keeps the new person logged in', async () => {
     const api = client();
     await api.whenConnected();
-    for (const [i, who] of [SITI, YOHANES, SITI, YOHANES].entries()) {
-      const replaced = i > 0 ? nextEvent(api, 'session-ended') : null;
+    // The previous person's session-ended arrives around the login's answer. Before it, the screens
+    // hear it (it is about the session they show); after it, it is about the person before and the
+    // screens, now showing the new person, must not hear it, nor may it end the new session.
+    let answered = false;
+    const heard: boolean[] = [];
+    api.on('session-ended', () => heard.push(answered));
+    for (const who of [SITI, YOHANES, SITI, YOHANES]) {
+      answered = false;
       const login = await api.send('kiosk-login', { nip: nipOf(who), pin: DEMO_PIN });
+      answered = true;
       expect(login.ok).toBe(true);
-      // The previous person's session-ended arrives around the login's answer; it must not end this one.
-      if (replaced) expect(await replaced).toEqual({ reason: 'replaced' });
       const month = await api.send('entry-list', { month: '2026-11' });
       expect(month.ok && month.value.employeeId).toBe(who);
     }
+    // The logout's own end comes over the same socket after every earlier one: once it is heard,
+    // all of them have been judged.
+    const last = nextEvent(api, 'session-ended');
+    expect((await api.send('kiosk-logout', {})).ok).toBe(true);
+    expect(await last).toEqual({ reason: 'logout' });
+    expect(heard.filter((afterAnswer) => afterAnswer)).toEqual([true]);
   });
 
   it('a network failure is a Result, not an exception', async () => {

@@ -17,9 +17,10 @@ describe('the transport’s session keeper, events out of order', () => {
     const keeper = new SessionKeeper();
     expect(login(keeper, 'siti', 3)).toEqual({ ok: true, value: { token: '' } });
     expect(login(keeper, 'yohanes', 7)).toEqual({ ok: true, value: { token: '' } });
-    keeper.ended(6); // Siti's, pushed before Yohanes's login was answered
+    // Siti's, pushed before Yohanes's login was answered: not for the screens either.
+    expect(keeper.ended(6)).toBe(false);
     expect(wireToken(keeper)).toBe('yohanes');
-    keeper.ended(8);
+    expect(keeper.ended(8)).toBe(true);
     expect(wireToken(keeper)).toBeUndefined();
   });
 

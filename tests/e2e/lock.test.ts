@@ -1,10 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO } from '../../src-shared/demo';
+import { DEMO, DEMO_EMPLOYEE_IDS } from '../../src-shared/demo';
 import { formatNip } from '../../src-shared/domain/nip';
 import { expectNoViolations } from './support/axe';
 import { launchBrowser, openKiosk } from './support/browser';
-import { fmt, ID, isFocused, pinField, searchBox, staffCard } from './support/flows';
+import { fmt, ID, isFocused, logIn, mainNav, pinField, searchBox, staffCard } from './support/flows';
 import { startKiosk, type Kiosk } from './support/kiosk';
 import { screenshot } from './support/screenshots';
 import { lockInteractiveMs } from './support/timing';
@@ -108,5 +108,39 @@ describe('the lock screen', () => {
     const ms = await lockInteractiveMs(browser, kiosk.url);
     console.log(`lock screen interactive: ${ms.toFixed(0)} ms after navigation start (goal ≤ 1000 ms)`);
     expect(ms).toBeGreaterThan(0);
+  });
+});
+
+describe('a login that replaces a session left open', () => {
+  it("keeps the new person's screens when the old session's end reaches the page after the login's answer", async () => {
+    // Somebody's session is still open in the core (they walked away); the next person logs in.
+    // The core ends the old session and says so on the event socket; here that message is held
+    // back until after the login's answer, as a busy PC may deliver it.
+    await kiosk.login(DEMO_EMPLOYEE_IDS.siti);
+    let released: () => void = () => undefined;
+    const late = new Promise<void>((resolve) => (released = resolve));
+    const tab = await openKiosk(browser, kiosk, {
+      beforeLoad: (context) =>
+        context.routeWebSocket(/\/api\/events(\?|$)/, (ws) => {
+          const server = ws.connectToServer();
+          ws.onMessage((m) => server.send(m));
+          server.onMessage((m) => {
+            if (typeof m === 'string' && m.includes('session-ended')) {
+              setTimeout(() => {
+                ws.send(m);
+                released();
+              }, 500);
+            } else ws.send(m);
+          });
+        }),
+    });
+    const { page } = tab;
+    await logIn(page, DEMO_EMPLOYEE_IDS.yohanes);
+    await late;
+    // One round trip in the page after the message: it has been handled by then.
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    expect(await mainNav(page).count()).toBe(1);
+    expect(await searchBox(page).count()).toBe(0);
+    await tab.close();
   });
 });
