@@ -38,6 +38,12 @@ export interface KioskOptions {
    * (session end, "Kirim sekarang") still run, but nothing syncs behind a test's back.
    */
   syncIntervalMs?: number;
+  /**
+   * Enroll each PC and run its first sync (default true). `false` leaves a PC as it is on its first
+   * start, its bridge already serving: the lock screen shows the first-run setup, and the server
+   * runs for the PC to be enrolled through the screens (`server.enrollCode()`) or by `enroll()`.
+   */
+  enroll?: boolean;
 }
 
 type SyncAttempt = CommandResult<'sync-now'>;
@@ -69,6 +75,11 @@ export interface Workstation {
   login(employeeId: string, pin?: string): Promise<string>;
   /** "Kirim sekarang" behind the screens: one push-then-pull; fails unless it reached the server. */
   sync(): Promise<SyncAttempt>;
+  /**
+   * Enrolls this PC through its proxy with a fresh code, as `startKiosk` does unless `enroll: false`,
+   * and fails unless the first sync ran.
+   */
+  enroll(): Promise<void>;
   /** Sets a workstation setting as an operator would (settings service; audited as `actorId`). */
   setSetting<K extends SettingKey>(key: K, value: Settings[K], actorId?: string): Settings;
 }
@@ -157,8 +168,11 @@ async function startWorkstation(shared: Shared, name: string, cleanups: Cleanups
   };
 
   // Enrollment runs the first pull: the PC then knows its unit's people, catalog and policy.
-  const enrolled = await call('workstation-enroll', { serverUrl: proxy.url, enrollmentCode: await server.enrollCode(), name });
-  if (!enrolled.status.lastSuccessAt) throw new Error(`${name}: first sync failed: ${JSON.stringify(enrolled.status.lastError)}`);
+  const enroll = async () => {
+    const enrolled = await call('workstation-enroll', { serverUrl: proxy.url, enrollmentCode: await server.enrollCode(), name });
+    if (!enrolled.status.lastSuccessAt) throw new Error(`${name}: first sync failed: ${JSON.stringify(enrolled.status.lastError)}`);
+  };
+  if (opts.enroll !== false) await enroll();
 
   const bridge: DevBridge = await startDevBridge({ core, port: 0, staticDir: shared.rendererDir });
   // The bridge goes first: no browser request may reach a closed core.
@@ -176,6 +190,7 @@ async function startWorkstation(shared: Shared, name: string, cleanups: Cleanups
     online: () => proxy.partition(false),
     send,
     call,
+    enroll,
     async login(employeeId, pin = DEMO_PIN) {
       const nip = DEMO_EMPLOYEES.find((e) => e.id === employeeId)!.nip;
       return (await call('kiosk-login', { nip, pin })).token;
