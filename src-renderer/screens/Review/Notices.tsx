@@ -39,7 +39,10 @@ export function Notices({ notices, onDismiss }: { notices: readonly Notice[]; on
           return (
             <li key={notice.id} id={noticeDomId(notice.id)} tabIndex={-1} className="review-notice">
               <p id={whenId} className="review-notice-when">
-                {f(n.when, { name: notice.employeeName, date: date(notice.workDate, 'medium'), start: notice.startTime, end: notice.endTime })}
+                {/* No day stored when the entry was not on this PC (notices.ts): formatting '' would throw and take the screen down. */}
+                {notice.workDate
+                  ? f(n.when, { name: notice.employeeName, date: date(notice.workDate, 'medium'), start: notice.startTime, end: notice.endTime })
+                  : notice.employeeName}
               </p>
               <p className="review-notice-decision">{f(n.decision, { decision: t.review.decision[notice.decision] })}</p>
               <p className="review-notice-message">{notice.message}</p>

@@ -205,6 +205,20 @@ describe('ReviewScreen: the queue', () => {
     expect(document.activeElement?.textContent).toContain('6 aktivitas menunggu verifikasi Anda');
   });
 
+  it('shows a refusal for an entry this PC no longer holds (no day or times stored) without breaking the screen', async () => {
+    // recordRefusedReview stores '' for the day and times when the entry is not on this PC.
+    const notices = [{ id: 9, entryId: s1.id, employeeName: '', workDate: '', startTime: '', endTime: '', decision: 'approve' as const, code: 'NOT_FOUND' as const, message: 'Data tidak ditemukan.', at: '2026-11-25T02:00:00.000Z' }];
+    const { api } = show({ 'review-queue': () => okv(queueOf({ notices })), 'review-notice-dismiss': () => okv({ dismissed: true as const }) });
+    const section = (await screen.findByRole('heading', { name: 'Keputusan yang tidak diterima server' })).closest('section')!;
+    const [notice] = within(section).getAllByRole('listitem');
+    expect(notice!.textContent).toContain('Keputusan Anda: Setujui');
+    expect(notice!.textContent).toContain('Data tidak ditemukan.');
+    expect(notice!.textContent).not.toContain('pukul');
+    expect(screen.getByRole('heading', { level: 2, name: SITI.name })).toBeTruthy();
+    await userEvent.click(within(notice!).getByRole('button', { name: 'Mengerti' }));
+    expect(api.callsOf('review-notice-dismiss')).toEqual([{ id: 9 }]);
+  });
+
   it('says when nothing waits and points to Tim', async () => {
     const { routes, container } = show({ 'review-queue': () => okv(queueOf({ employees: [], periods: [] })) });
     expect(await screen.findByText('Tidak ada aktivitas yang menunggu verifikasi.')).toBeTruthy();
