@@ -1,7 +1,7 @@
 import { and, asc, between, eq, sql } from 'drizzle-orm';
 import { PolicySchema, DEFAULT_POLICY, type Policy } from '../../../src-shared/domain/policy';
 import type { Absence, Activity, Employee, Holiday, Rhk } from '../../../src-shared/domain/types';
-import { absences, catalog, employees, holidays, policies, rhk, syncState, units } from '../db/schema';
+import { absences, catalog, employees, entries, holidays, policies, rhk, syncState, units } from '../db/schema';
 import type { Db } from '../context';
 import { rowToAbsence, rowToActivity, rowToEmployee, rowToHoliday, rowToRhk } from './mappers';
 import { perDb } from '../prepared';
@@ -59,12 +59,22 @@ export function listUnitEmployees(db: Db, unitId: string | null): Employee[] {
   return rows.map(rowToEmployee);
 }
 
+/**
+ * Whether the person supervises anybody (Verifikasi and Tim in the menu): an active subordinate,
+ * or one who has left but still has entries waiting for this supervisor's decision — those must
+ * stay reachable until they are decided (the queue lists them, and the server accepts the decision).
+ */
 export function hasSubordinates(db: Db, employeeId: string): boolean {
   return (
     db
       .select({ id: employees.id })
       .from(employees)
-      .where(and(eq(employees.supervisorId, employeeId), eq(employees.active, 1)))
+      .where(
+        and(
+          eq(employees.supervisorId, employeeId),
+          sql`(${employees.active} = 1 or exists (select 1 from ${entries} where ${entries.employeeId} = ${employees.id} and ${entries.status} = 'submitted'))`,
+        ),
+      )
       .limit(1)
       .get() !== undefined
   );

@@ -38,6 +38,18 @@ describe('review-queue: whose entries', () => {
   });
 });
 
+describe('Verifikasi in the menu (hasSubordinates)', () => {
+  it('stays while a subordinate who has left still has entries waiting, and goes once they are decided', async () => {
+    // Ahmad's four staff have all left; one of them had sent an entry before.
+    const waiting = pulled(t, P.siti);
+    t.core.ctx.sqlite.prepare('update employees set active = 0 where supervisor_id = ?').run(P.ahmad);
+    const token = await t.login(P.ahmad);
+    expect((await t.call('kiosk-session', {}, token)).employee.hasSubordinates).toBe(true);
+    await t.call('review-decide', { entryId: waiting.id, rev: waiting.rev, decision: 'approve' }, token);
+    expect((await t.call('kiosk-session', {}, token)).employee.hasSubordinates).toBe(false);
+  });
+});
+
 describe('review-queue: what a decision needs', () => {
   it('groups by day (oldest first) and time, with the day’s waiting and total minutes, norm, RHK and flags', async () => {
     // Monday: one waiting (2 surat in 1 h: credited 60), one approved, one rejected (counts for nothing).
