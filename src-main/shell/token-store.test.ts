@@ -53,6 +53,17 @@ describe('SafeStorageTokenStore', () => {
     expect(store.read()).toBe(TOKEN);
   });
 
+  it('takes a token enrolled on a start without a keyring over the older encrypted one', () => {
+    // Start 1 (keyring): enrolled. Start 2 (no keyring): enrolled again, in the plain file.
+    new SafeStorageTokenStore(dir, fakeSafeStorage(), warn).write(TOKEN);
+    createShellTokenStore(dir, fakeSafeStorage(7, false), warn).write(`${TOKEN}-new`);
+    // Start 3 (keyring again): the new token, not the replaced one, and it is now encrypted.
+    const store = new SafeStorageTokenStore(dir, fakeSafeStorage(), warn);
+    expect(store.read()).toBe(`${TOKEN}-new`);
+    expect(existsSync(join(dir, PLAIN_TOKEN_FILE))).toBe(false);
+    expect(new SafeStorageTokenStore(dir, fakeSafeStorage(), warn).read()).toBe(`${TOKEN}-new`);
+  });
+
   it('reads nothing (and says why) when the key changed, rather than failing the sync loop', () => {
     new SafeStorageTokenStore(dir, fakeSafeStorage(7), warn).write(TOKEN);
     expect(new SafeStorageTokenStore(dir, fakeSafeStorage(9), warn).read()).toBeNull();

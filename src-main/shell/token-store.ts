@@ -36,22 +36,25 @@ export class SafeStorageTokenStore implements TokenStore {
   }
 
   read(): string | null {
-    if (existsSync(this.file)) {
-      try {
-        const token = this.crypto.decrypt(readFileSync(this.file)).trim();
-        return token.length > 0 ? token : null;
-      } catch (error) {
-        // Not ours to read any more (keyring reset, profile copied to another user): the sync
-        // loop then reports the PC as not authenticated and the operator enrolls it again.
-        this.warn('[token] the stored workstation token cannot be decrypted', error);
-        return null;
-      }
-    }
     // A token kept in plain text (the dev bridge on this folder, or a start without a keyring)
-    // moves into the encrypted file the first time it is read here.
+    // moves into the encrypted file the first time it is read here. It is checked first: write()
+    // removes it, so one that exists was written after the encrypted file (an enrollment on a
+    // start without a keyring) and the encrypted token beside it is the older, replaced one.
     const plain = new FileTokenStore(this.plainFile).read();
-    if (plain !== null) this.write(plain);
-    return plain;
+    if (plain !== null) {
+      this.write(plain);
+      return plain;
+    }
+    if (!existsSync(this.file)) return null;
+    try {
+      const token = this.crypto.decrypt(readFileSync(this.file)).trim();
+      return token.length > 0 ? token : null;
+    } catch (error) {
+      // Not ours to read any more (keyring reset, profile copied to another user): the sync
+      // loop then reports the PC as not authenticated and the operator enrolls it again.
+      this.warn('[token] the stored workstation token cannot be decrypted', error);
+      return null;
+    }
   }
 
   write(token: string): void {
