@@ -23,11 +23,13 @@ const key = (k: string, mods: Partial<KeyInput> = {}): KeyInput => ({
 
 describe('closeAllowed (the operator-PIN gate)', () => {
   it.each([
-    { kioskMode: true, quitRequested: false, allowed: false },
-    { kioskMode: true, quitRequested: true, allowed: true },
-    { kioskMode: false, quitRequested: false, allowed: true },
-    { kioskMode: false, quitRequested: true, allowed: true },
-  ])('kiosk $kioskMode, Keluar chosen $quitRequested → $allowed', ({ allowed, ...state }) => {
+    { kioskMode: true, quitRequested: false, enrolled: true, allowed: false },
+    { kioskMode: true, quitRequested: true, enrolled: true, allowed: true },
+    { kioskMode: false, quitRequested: false, enrolled: true, allowed: true },
+    { kioskMode: false, quitRequested: true, enrolled: true, allowed: true },
+    // Not enrolled: no operator can log in yet, so nobody could choose Keluar.
+    { kioskMode: true, quitRequested: false, enrolled: false, allowed: true },
+  ])('kiosk $kioskMode, Keluar chosen $quitRequested, enrolled $enrolled → $allowed', ({ allowed, ...state }) => {
     expect(closeAllowed(state)).toBe(allowed);
   });
 });

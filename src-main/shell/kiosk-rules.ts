@@ -8,10 +8,12 @@
  * The operator-PIN gate. With kiosk mode on, the window closes only after the operator chose
  * "Keluar" on the operator screen (app-quit, which needs an operator session and so the PIN):
  * staff at a shared PC must not be able to close the kiosk and leave the desktop open. With kiosk
- * mode off (a PC the operator uses as an ordinary window) closing is always allowed.
+ * mode off (a PC the operator uses as an ordinary window) closing is always allowed. Nor is it
+ * refused on a PC that is not enrolled yet: nobody can log in before the first pull, so no
+ * operator could ever choose "Keluar", and IT setting the PC up must be able to close it.
  */
-export function closeAllowed(state: { kioskMode: boolean; quitRequested: boolean }): boolean {
-  return !state.kioskMode || state.quitRequested;
+export function closeAllowed(state: { kioskMode: boolean; quitRequested: boolean; enrolled: boolean }): boolean {
+  return !state.kioskMode || state.quitRequested || !state.enrolled;
 }
 
 /**

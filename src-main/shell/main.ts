@@ -113,7 +113,7 @@ function start(): void {
   const kiosk = createKioskWindow({ preload: paths.preload, startUrl: APP_START_URL, log: (m) => log.warn(m) });
   win = kiosk;
   const unwire = wireIpc(ipcMain, store, kiosk.webContents);
-  guardClose(kiosk, () => closeAllowed({ kioskMode, quitRequested }));
+  guardClose(kiosk, () => closeAllowed({ kioskMode, quitRequested, enrolled: store.ctx.sync.status().enrolled }));
   applySettings(getSettings(store.ctx.db));
 
   const stopNetwork = startNetworkWatch({ isOnline: () => net.isOnline(), onChange: (online) => store.ctx.sync.networkChanged(online) });

@@ -16,7 +16,11 @@ const CHANNEL_RE = /^[a-z0-9][a-z0-9._-]{0,31}$/;
 
 /**
  * `<server>/api/v1/updates/<channel>` for electron-updater's generic provider, or null when the
- * server URL is not a plain http(s) address. A server behind a reverse proxy under a path
+ * server URL is not an https address. Plain http is refused (loopback aside, for development):
+ * the installers are not signed on these machines, so the only check of a download is the sha512
+ * in the same feed, and anyone on the office network path could otherwise hand every kiosk a
+ * program to run. A server on http still syncs; its kiosks are updated by IT with the installer
+ * (docs/PACKAGING.md). A server behind a reverse proxy under a path
  * (`https://host/kinerja`) keeps that path; query, fragment and credentials are dropped (the feed
  * needs no auth and a token in a URL would end up in logs).
  */
@@ -28,7 +32,9 @@ export function feedUrlFor(serverUrl: string, channel: string = UPDATE_CHANNEL):
   } catch {
     return null;
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return null;
+  if (url.hostname === '') return null;
+  const loopback = url.hostname === '127.0.0.1' || url.hostname === 'localhost' || url.hostname === '[::1]';
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return null;
   const path = url.pathname.replace(/\/+$/, '');
   return `${url.protocol}//${url.host}${path}/api/v1/updates/${channel}`;
 }
@@ -104,21 +110,18 @@ export interface InstallAttempt {
   at: number;
 }
 
-export const RETRY_INSTALL_AFTER_MS = 24 * 60 * 60 * 1000;
-
 /**
  * Whether an automatic install of `version` may start. quitAndInstall quits the app at once and
  * leaves the rest to the installer; a per-machine install asks Windows for elevation first (UAC),
  * and at a kiosk with nobody in front of it, or on a standard account, that prompt may go
- * unanswered: no install, no restart. The next start (login autostart) would find the same
- * update downloaded and quit again, every time. So if this version was already tried within a
- * day and we are still running (the old version), it is not tried again automatically before
- * then: the kiosk keeps working, and the update still installs when the operator quits the app
- * ("Keluar", autoInstallOnAppQuit) with someone there to answer the prompt.
+ * unanswered: no install, and the kiosk is gone until the next login. The next start would find
+ * the same update downloaded and quit again. So a version is tried automatically once: if we
+ * are still running the old version afterwards, the kiosk keeps working, and the update installs
+ * when the operator quits the app ("Keluar", autoInstallOnAppQuit) with someone there to answer
+ * the prompt. A newer version gets its own one try.
  */
-export function mayAttemptInstall(last: InstallAttempt | null, version: string, now: number): boolean {
-  if (!last || last.version !== version) return true;
-  return now - last.at >= RETRY_INSTALL_AFTER_MS;
+export function mayAttemptInstall(last: InstallAttempt | null, version: string): boolean {
+  return !last || last.version !== version;
 }
 
 /** Reads the stored attempt; anything malformed counts as none (the worst case is one more try). */

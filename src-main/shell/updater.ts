@@ -57,7 +57,7 @@ export function startUpdates(opts: { feedUrl: () => string | null; canInstall: (
 
   const onDownloaded = (event: { version: string }): void => {
     downloadedVersion = event.version;
-    const blocked = !mayAttemptInstall(readAttempt(), event.version, Date.now());
+    const blocked = !mayAttemptInstall(readAttempt(), event.version);
     if (blocked) {
       log.warn(`[updater] ${event.version} did not install on the last try (elevation unanswered?); it installs when the operator quits the app`);
     } else {
