@@ -23,6 +23,10 @@ function configure(): typeof mainLog {
   mainLog.transports.file.resolvePathFn = () => join(logDir(), LOG_FILE);
   mainLog.transports.console.level = settings.consoleLevel;
   mainLog.transports.ipc.level = settings.ipcLevel;
+  // The core reports its own trouble with console.* (an INTERNAL, a failed backup, the sync
+  // loop's errors): through the logger it reaches main.log and so the help desk's zip. The console
+  // transport keeps the original console functions (it captured them when it loaded).
+  Object.assign(console, mainLog.functions);
   return mainLog;
 }
 

@@ -17,7 +17,7 @@ import { createShutdown } from './shutdown';
 import { openFailureDialog } from './strings';
 import { createShellTokenStore } from './token-store';
 import { feedUrlFor, startUpdates } from './updater';
-import { createKioskWindow, denyAllPermissions, guardAllContents } from './window';
+import { createKioskWindow, denyAllPermissions, guardAllContents, saveDownloadsTo } from './window';
 
 /**
  * The Electron main process: one instance per PC, the store opened (and migrated) before any
@@ -109,6 +109,7 @@ function start(): void {
   const store: Core = core;
 
   denyAllPermissions(session.defaultSession);
+  saveDownloadsTo(session.defaultSession, app.getPath('downloads'));
   protocol.handle(APP_SCHEME, createAppHandler(paths.renderer));
   const kiosk = createKioskWindow({ preload: paths.preload, startUrl: APP_START_URL, log: (m) => log.warn(m) });
   win = kiosk;

@@ -2,6 +2,8 @@ import { BrowserWindow, type App, type Session, type WebContents } from 'electro
 import { mayReloadAfterCrash } from './plan';
 import { navigationAllowed, windowOpenDecision } from './navigation';
 import { secureWebPreferences } from './web-preferences';
+import { existsSync } from 'node:fs';
+import { downloadTarget } from './downloads';
 
 /**
  * The kiosk window, built to Electron's security checklist: the webPreferences of
@@ -67,4 +69,11 @@ export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
+}
+
+/** Downloads go straight to `dir` (downloads.ts: no "Save as" dialog, a file browser on a kiosk). */
+export function saveDownloadsTo(session: Session, dir: string): void {
+  session.on('will-download', (_event, item) => {
+    item.setSavePath(downloadTarget(dir, item.getFilename(), existsSync));
+  });
 }

@@ -175,6 +175,7 @@ module.exports = {
       setPermissionRequestHandler: () => report('permissions', 'request'),
       setPermissionCheckHandler: () => report('permissions', 'check'),
       setDevicePermissionHandler: () => report('permissions', 'device'),
+      on: (event) => report('session.on', event),
     },
   },
 };
