@@ -39,11 +39,16 @@ export function EnrollForm({ initialServerUrl = '', confirm, onEnrolled }: { ini
   // A second press while a request is out is ignored (the buttons stay focusable, not disabled).
   const inFlight = useRef(false);
   const inputs = useRef<Partial<Record<EnrollField, HTMLInputElement | null>>>({});
+  // The address as typed now: a test's answer about an address since edited is not shown under the new one.
+  const currentUrl = useRef(initialServerUrl.trim());
 
   const change = (field: EnrollField, value: string) => {
     setValues((v) => ({ ...v, [field]: value }));
     setProblems((p) => ({ ...p, [field]: undefined }));
-    if (field === 'serverUrl') setTest({ kind: 'idle' });
+    if (field === 'serverUrl') {
+      currentUrl.current = value.trim();
+      setTest({ kind: 'idle' });
+    }
   };
   const show = (found: Partial<Record<EnrollField, Problem>>) => {
     setProblems(found);
@@ -59,6 +64,7 @@ export function EnrollForm({ initialServerUrl = '', confirm, onEnrolled }: { ini
     setTest({ kind: 'busy' });
     const r = await api.send('workstation-test-connection', { serverUrl });
     inFlight.current = false;
+    if (currentUrl.current !== serverUrl) return;
     setTest(r.ok ? { kind: 'done', value: r.value } : { kind: 'error', error: r.error });
   };
 

@@ -106,6 +106,19 @@ describe('SetupScreen', () => {
     expect(status.textContent).toContain('Pasang versi terbaru aplikasi ini');
   });
 
+  it('does not show a slow answer under an address edited meanwhile', async () => {
+    let answer: (r: ReturnType<typeof okv<typeof reached>>) => void = () => undefined;
+    const { user } = setup({ 'workstation-test-connection': () => new Promise((resolve) => (answer = resolve)) });
+    await fill(user, { url: 'https://salah.example' });
+    await user.click(screen.getByRole('button', { name: 'Uji koneksi' }));
+    await user.clear(address());
+    await user.type(address(), SERVER);
+    answer(okv(reached));
+    // Let the answer settle; it was about the old address and must not appear under the new one.
+    await new Promise((r) => setTimeout(r, 0));
+    expect(screen.getByRole('status').textContent).toBe('');
+  });
+
   it('does not test an empty address: it says so at the field', async () => {
     const { api, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Uji koneksi' }));
