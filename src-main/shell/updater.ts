@@ -103,7 +103,20 @@ export function startUpdates(opts: { feedUrl: () => string | null; canInstall: (
     }
     log.info(`[updater] nobody is logged in: installing ${downloadedVersion ?? ''} and restarting`);
     // Silent (no installer pages at a kiosk), and start the app again afterwards.
-    autoUpdater.quitAndInstall(true, true);
+    try {
+      autoUpdater.quitAndInstall(true, true);
+    } catch (error) {
+      log.warn('[updater] quitAndInstall failed', error);
+    }
+    // Still running a minute later: the install did not happen (it threw, or the quit was held
+    // up). This version has had its one automatic try: the state says so (as after a restart,
+    // onDownloaded), and the operator's Keluar installs it (autoInstallOnAppQuit).
+    const giveUp = setTimeout(() => {
+      if (stopped) return;
+      log.warn(`[updater] ${downloadedVersion ?? ''} did not install; it installs when the operator quits the app`);
+      state = { ...state, installing: false, installBlocked: true };
+    }, TICK_MS);
+    giveUp.unref();
   }
 
   function tick(): void {
