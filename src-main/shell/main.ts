@@ -30,6 +30,9 @@ import { createKioskWindow, denyAllPermissions, guardAllContents, saveDownloadsT
 // renderer (not only ours) must be decided before the first one starts.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_PRIVILEGES }]);
 app.enableSandbox();
+// Chromium's own widgets follow its locale, not the page's: Indonesian gives the time inputs of
+// Catat Aktivitas a 24-hour clock (07:30, 13:00) instead of AM/PM. The screens' words are the app's.
+app.commandLine.appendSwitch('lang', 'id');
 guardAllContents(app);
 
 if (!app.requestSingleInstanceLock()) {

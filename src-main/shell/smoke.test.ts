@@ -63,6 +63,9 @@ describe('main.cjs booted with a stand-in for Electron', () => {
     // Before ready: the privileged scheme and the sandbox for every renderer.
     expect(get('schemes')).toEqual([{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }]);
     expect(order.indexOf('enableSandbox')).toBeLessThan(order.indexOf('window'));
+    // Chromium in Indonesian before ready: the time inputs show a 24-hour clock.
+    expect(get('switch')).toBe('lang=id');
+    expect(order.indexOf('switch')).toBeLessThan(order.indexOf('window'));
     expect(get('window')).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, preload: join(APP, 'dist', 'shell', 'preload.cjs') } });
     expect(get('loadURL')).toBe('app://kiosk/index.html');
     expect(order.filter((w) => w === 'permissions')).toHaveLength(3);

@@ -100,6 +100,7 @@ const app = Object.assign(new EventEmitter(), {
   isPackaged: false,
   requestSingleInstanceLock: () => true,
   enableSandbox: () => report('enableSandbox'),
+  commandLine: { appendSwitch: (name, value) => report('switch', `${name}=${value}`) },
   whenReady: () => Promise.resolve(),
   getAppPath: () => env('FAKE_APP_PATH'),
   getPath: (name) => (name === 'logs' ? join(env('FAKE_USER_DATA'), 'logs') : env('FAKE_USER_DATA')),
