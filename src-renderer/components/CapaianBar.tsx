@@ -31,7 +31,7 @@ const PARTS = [
 ] as const;
 
 export function CapaianBar({ recap }: { recap: CapaianNumbers }) {
-  const { t, f, duration, locale } = useT();
+  const { t, f, duration, oneDecimal, rupiah } = useT();
   const bar = useRef<HTMLDivElement>(null);
   const s = segments(recap);
 
@@ -42,9 +42,7 @@ export function CapaianBar({ recap }: { recap: CapaianNumbers }) {
     for (const { key } of PARTS) el.style.setProperty(`--capaian-${key}`, `${s[key]}%`);
   });
 
-  const percent = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(recap.capaianPercent);
-  // Rupiah is written the Indonesian way in both languages: it is an Indonesian allowance.
-  const rupiah = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
+  const percent = oneDecimal(recap.capaianPercent);
   const c = t.home.capaian;
 
   return (
@@ -83,7 +81,7 @@ export function CapaianBar({ recap }: { recap: CapaianNumbers }) {
         {recap.tppEstimate !== null && (
           <div className="capaian-legend-item capaian-tpp">
             <dt>{c.tpp}</dt>
-            <dd>{rupiah.format(recap.tppEstimate)}</dd>
+            <dd>{rupiah(recap.tppEstimate)}</dd>
           </div>
         )}
       </dl>

@@ -19,20 +19,27 @@ export interface I18n {
   err(error: Pick<AppError, 'code' | 'params'>): string;
   /** Minutes in words: 90 → "1 jam 30 menit". */
   duration(minutes: number): string;
-  /** A date in words: "Rabu, 25 November 2026" (long) or "25 Nov" (short). */
-  date(iso: string, style?: 'long' | 'medium' | 'short' | 'weekday'): string;
+  /** A date in words: "Rabu, 25 November 2026" (long), "25 Nov" (short), "25 November 2026" (plain). */
+  date(iso: string, style?: 'long' | 'medium' | 'short' | 'weekday' | 'plain'): string;
   /** "November 2026" from "2026-11". */
   month(month: string): string;
+  /** An instant (ISO timestamp) on the PC's clock: "25 November 2026 pukul 09.40". */
+  timestamp(iso: string): string;
+  /** 45.2 → "45,2" (one decimal, as the core rounds capaian; the screens only format it). */
+  oneDecimal(value: number): string;
+  /** 1139040 → "Rp 1.139.040": written the Indonesian way in both languages (an Indonesian allowance). */
+  rupiah(value: number): string;
   setLang(lang: Language): void;
 }
 
 const LOCALES: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
 
-const DATE_OPTIONS: Record<'long' | 'medium' | 'short' | 'weekday', Intl.DateTimeFormatOptions> = {
+const DATE_OPTIONS: Record<'long' | 'medium' | 'short' | 'weekday' | 'plain', Intl.DateTimeFormatOptions> = {
   long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
   medium: { weekday: 'long', day: 'numeric', month: 'long' },
   short: { day: 'numeric', month: 'short' },
   weekday: { weekday: 'long' },
+  plain: { day: 'numeric', month: 'long', year: 'numeric' },
 };
 
 /** Dates are calendar days (YYYY-MM-DD); they are formatted at UTC noon so no time zone can shift them. */
@@ -43,6 +50,9 @@ function dateAt(iso: string): Date {
 export function makeI18n(lang: Language, setLang: (lang: Language) => void): I18n {
   const t = CATALOGS[lang];
   const locale = LOCALES[lang];
+  const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  const idr = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
+  const stamp = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' });
   return {
     lang,
     locale,
@@ -58,6 +68,9 @@ export function makeI18n(lang: Language, setLang: (lang: Language) => void): I18
     },
     date: (iso, style = 'long') => new Intl.DateTimeFormat(locale, { ...DATE_OPTIONS[style], timeZone: 'UTC' }).format(dateAt(iso)),
     month: (month) => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(dateAt(`${month}-01`)),
+    timestamp: (iso) => stamp.format(new Date(iso)),
+    oneDecimal: (value) => oneDecimal.format(value),
+    rupiah: (value) => idr.format(value),
     setLang,
   };
 }

@@ -29,11 +29,11 @@ function useRhkTitle(rhkId: string | null): string | null {
 
 /** Every field of an entry in plain words, the supervisor's note and the server's message first. */
 export function EntryFields({ entry }: { entry: EntryView }) {
-  const { t, f, date, duration, locale } = useT();
+  const { t, f, date, duration, timestamp } = useT();
   const d = t.month.detail;
   const rhkTitle = useRhkTitle(entry.rhkId);
   const reviewedAt = entry.reviewedAt
-    ? new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(entry.reviewedAt))
+    ? timestamp(entry.reviewedAt)
     : null;
   return (
     <>

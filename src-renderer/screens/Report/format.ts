@@ -16,19 +16,15 @@ export interface ReportFormat {
 
 /** Figures as Tim, the printed reports and the Month screen write them, from one place. */
 export function useReportFormat(): ReportFormat {
-  const { t, f, locale, date } = useT();
+  const { t, f, locale, date, oneDecimal, rupiah, timestamp } = useT();
   return useMemo(() => {
-    const oneDecimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    // Rupiah is written the Indonesian way in both languages: it is an Indonesian allowance.
-    const idr = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
     const grouped = new Intl.NumberFormat(locale);
-    const stamp = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' });
     return {
-      percent: (v) => f(t.report.percent, { percent: oneDecimal.format(v) }),
-      rupiah: (v) => (v === null ? t.report.table.none : idr.format(v)),
+      percent: (v) => f(t.report.percent, { percent: oneDecimal(v) }),
+      rupiah: (v) => (v === null ? t.report.table.none : rupiah(v)),
       count: (v) => grouped.format(v),
-      stamp: (iso) => stamp.format(new Date(iso)),
+      stamp: timestamp,
       dateList: (dates) => dates.map((d) => date(d, 'short').replace(/ /g, '\u00a0')).join(', '),
     };
-  }, [t, f, locale, date]);
+  }, [t, f, locale, date, oneDecimal, rupiah, timestamp]);
 }

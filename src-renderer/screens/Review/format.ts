@@ -7,10 +7,9 @@ const MONTH = /^\d{4}-\d{2}$/;
 
 /** The words this screen builds from an entry or a refusal, in the current language. */
 export function useReviewFormat() {
-  const { t, f, locale, month } = useT();
+  const { t, f, month, date } = useT();
   /** "10 Desember 2026": a deadline reads better without its weekday. */
-  const plainDate = (iso: string) =>
-    new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
+  const plainDate = (iso: string) => date(iso, 'plain');
   return {
     plainDate,
     /** "08:00–10:00 Menyusun konsep surat dinas": how an entry is named on screen and to a screen reader. */
